@@ -1,0 +1,1 @@
+"""The embedded stack behind `make run` and the tests."""

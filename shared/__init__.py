@@ -1,0 +1,1 @@
+"""Mechanisms every SIAPkerja process uses. No domain rules live here."""

@@ -1,0 +1,67 @@
+"""Settings for one process: pydantic-settings, one environment prefix per process.
+
+`SIAPKERJA_IDENTITY_DATABASE_URL` configures identity; the unprefixed `DATABASE_URL` and
+`KAFKA_BOOTSTRAP_SERVERS` are the fallbacks every process shares. Secrets are `SecretStr`, so a
+logged or printed settings object never shows them.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Self
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SHARED_FALLBACKS = ("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "SIAPKERJA_ENVIRONMENT")
+
+
+class ProcessSettings(BaseSettings):
+    """What every process needs: where it runs, its logs."""
+
+    model_config = SettingsConfigDict(extra="ignore", case_sensitive=False)
+
+    environment: str = "local"
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @classmethod
+    def load(cls, prefix: str) -> Self:
+        """Read the environment with `prefix`, falling back to the shared unprefixed names."""
+        defaults = {
+            name.lower().removeprefix("siapkerja_"): os.environ[name]
+            for name in SHARED_FALLBACKS
+            if name in os.environ and f"{prefix}{name.removeprefix('SIAPKERJA_')}" not in os.environ
+        }
+        fields = {k: v for k, v in defaults.items() if k in cls.model_fields}
+        return cls(_env_prefix=prefix, **fields)
+
+
+class ServiceSettings(ProcessSettings):
+    """A domain service: its database schema, the broker, identity's keys, personal-data keys."""
+
+    database_url: SecretStr = SecretStr("postgresql+asyncpg://postgres@127.0.0.1:5432/siapkerja")
+    db_pool_size: int = 10
+    db_statement_timeout_ms: int = 15_000
+    db_connect_timeout_s: float = 3.0
+
+    kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    # Apache Kafka supports the idempotent producer; the embedded Tansu build does not.
+    kafka_enable_idempotence: bool = False
+    # Tansu does not wake a waiting fetch, so this is the consumer's latency floor.
+    kafka_fetch_max_wait_ms: int = 10
+    kafka_topic_partitions: int = 3
+    kafka_replication_factor: int = 1
+
+    outbox_batch_size: int = 200
+    outbox_poll_interval_s: float = 1.0
+    outbox_retention_days: int = 14
+    consumer_max_attempts: int = 5
+
+    jwt_issuer: str = "https://siapkerja.kemnaker.go.id"
+    jwt_audience: str = "siapkerja"
+    jwks_url: str = "http://127.0.0.1:8101/api/v1/identity/.well-known/jwks.json"
+
+    # 32-byte keys, base64: AES-GCM for personal data and HMAC for its blind index.
+    field_encryption_key: SecretStr = SecretStr("")
+    blind_index_key: SecretStr = SecretStr("")

@@ -1,0 +1,167 @@
+"""Event consumers: one transaction per event, the inbox against redelivery, a dead-letter topic.
+
+The offset is committed only after the database transaction that applied the event committed,
+so a crash re-delivers rather than loses; the inbox makes the second delivery a no-op. An event
+that keeps failing goes, after `max_attempts`, to `siapkerja.dlq.<group>` so that it cannot
+block its partition.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import structlog
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.db import Database
+from shared.events import kafka
+from shared.events.inbox import first_delivery
+from shared.observability import CONSUMED, CONSUMER_LAG
+
+log = structlog.get_logger("siapkerja.consumer")
+
+Handler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
+MAX_BACKOFF_S = 10.0
+
+
+def dead_letter_topic(group: str) -> str:
+    return f"siapkerja.dlq.{group}"
+
+
+class EventConsumer:
+    """Applies events of the subscribed topics with the handlers registered by CloudEvents type."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        group: str,
+        bootstrap: str,
+        handlers: dict[str, Handler],
+        topics: list[str] | None = None,
+        pattern: str | None = None,
+        fetch_max_wait_ms: int = 10,
+        max_attempts: int = 5,
+        enable_idempotence: bool = False,
+    ) -> None:
+        if not topics and not pattern:
+            raise ValueError("a consumer needs topics or a pattern")
+        self.db = db
+        self.group = group
+        self.bootstrap = bootstrap
+        self.handlers = handlers
+        self.topics = topics or []
+        self.pattern = pattern
+        self.fetch_max_wait_ms = fetch_max_wait_ms
+        self.max_attempts = max_attempts
+        self.enable_idempotence = enable_idempotence
+        self._task: asyncio.Task | None = None
+        self.connected = False
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=f"consumer-{self.group}")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+
+    async def _run(self) -> None:
+        backoff = 0.5
+        while True:
+            consumer = AIOKafkaConsumer(
+                bootstrap_servers=self.bootstrap,
+                group_id=self.group,
+                enable_auto_commit=False,
+                auto_offset_reset="earliest",
+                fetch_max_wait_ms=self.fetch_max_wait_ms,
+                metadata_max_age_ms=30_000,
+                request_timeout_ms=10_000,
+            )
+            producer = None
+            try:
+                if self.topics:
+                    await kafka.ensure_topics(self.bootstrap, self.topics, partitions=3, replication=1)
+                    consumer.subscribe(self.topics)
+                else:
+                    consumer.subscribe(pattern=re.compile(self.pattern or ""))
+                await consumer.start()
+                producer = kafka.producer(self.bootstrap, enable_idempotence=self.enable_idempotence)
+                await producer.start()
+                self.connected = True
+                backoff = 0.5
+                async for record in consumer:
+                    await self._apply_with_retries(record, producer)
+                    tp = TopicPartition(record.topic, record.partition)
+                    await consumer.commit({tp: record.offset + 1})
+                    highwater = consumer.highwater(tp)
+                    if highwater is not None:
+                        CONSUMER_LAG.labels(self.group, record.topic, str(record.partition)).set(
+                            max(highwater - record.offset - 1, 0)
+                        )
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                self.connected = False
+                log.warning("consumer_failed", group=self.group, error=type(exc).__name__,
+                            detail=str(exc)[:200], retry_in_s=backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF_S)
+            finally:
+                with contextlib.suppress(Exception):
+                    await consumer.stop()
+                if producer is not None:
+                    with contextlib.suppress(Exception):
+                        await producer.stop()
+
+    async def _apply_with_retries(self, record: ConsumerRecord, producer: Any) -> None:
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                outcome = await self.apply(record.value)
+                CONSUMED.labels(self.group, record.topic, outcome).inc()
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                if _is_transient(exc):
+                    raise  # the database is down: retry the whole loop without burning attempts
+                log.warning("event_failed", group=self.group, topic=record.topic, offset=record.offset,
+                            attempt=attempt, error=type(exc).__name__)
+                await asyncio.sleep(min(0.1 * 2**attempt, 2.0))
+        await producer.send_and_wait(
+            dead_letter_topic(self.group), record.value, key=record.key,
+            headers=[*(record.headers or ()), ("dlq-source-topic", record.topic.encode())],
+        )
+        CONSUMED.labels(self.group, record.topic, "dead_lettered").inc()
+
+    async def apply(self, raw: bytes) -> str:
+        """Apply one message: 'applied', 'duplicate', 'ignored' (no handler) or 'malformed'."""
+        try:
+            event = json.loads(raw)
+            event_id = uuid.UUID(event["id"])
+            type_ = event["type"]
+        except (ValueError, KeyError, TypeError):
+            log.warning("event_malformed", group=self.group)
+            return "malformed"
+        handler = self.handlers.get(type_)
+        if handler is None:
+            return "ignored"
+        async with self.db.transaction() as session:
+            if not await first_delivery(session, self.group, event_id, type_):
+                return "duplicate"
+            await handler(session, event)
+        return "applied"
+
+
+def _is_transient(exc: BaseException) -> bool:
+    from shared.errors import is_dependency_down
+
+    return is_dependency_down(exc)

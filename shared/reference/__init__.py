@@ -1,0 +1,27 @@
+"""Reference code lists (Pasal 12), each with its edition, usable from any service and model.
+
+    from shared.reference import KabKotaCode, OccupationCode, lists
+
+    class VacancyCreate(BaseModel):
+        region_code: KabKotaCode
+        occupation_code: OccupationCode
+"""
+
+from shared.reference.codes import (
+    CodeList,
+    Entry,
+    EducationLevel,
+    IndustryCode,
+    KabKotaCode,
+    MaritalStatus,
+    OccupationCode,
+    ProvinceCode,
+    RegionCode,
+    Religion,
+    lists,
+)
+
+__all__ = [
+    "CodeList", "EducationLevel", "Entry", "IndustryCode", "KabKotaCode", "MaritalStatus",
+    "OccupationCode", "ProvinceCode", "RegionCode", "Religion", "lists",
+]

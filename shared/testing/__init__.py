@@ -1,0 +1,1 @@
+"""Test helpers: the real embedded stack on free ports, and builders for tokens."""

@@ -1,0 +1,3 @@
+"""The whole suite runs against the real embedded stack (see shared/testing/stack.py)."""
+
+pytest_plugins = ["shared.testing.stack"]
