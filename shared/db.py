@@ -109,13 +109,20 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """One unit of work: committed if the block succeeds, rolled back if it raises."""
+        """One unit of work: committed if the block succeeds, rolled back if it raises.
+
+        A refusal that must leave a trace (a failed login counted, a reused refresh token's
+        family revoked) raises an error with `keep_changes = True`: committed, then raised.
+        """
         async with self.sessions() as session:
             try:
                 yield session
                 await session.commit()
-            except BaseException:
-                await session.rollback()
+            except BaseException as exc:
+                if getattr(exc, "keep_changes", False):
+                    await session.commit()
+                else:
+                    await session.rollback()
                 raise
 
     async def ping(self) -> None:

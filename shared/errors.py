@@ -71,6 +71,8 @@ class AppError(Exception):
     status: int = 400
     code: str = "bad_request"
     detail: tuple[str, str] = ("Permintaan tidak dapat diproses.", "The request cannot be processed.")
+    # True when the work done before the refusal must be committed (see Database.transaction).
+    keep_changes: bool = False
 
     def __init__(
         self,

@@ -205,3 +205,13 @@ def metrics_response_body() -> tuple[bytes, str]:
 
 
 ReadinessCheck = Callable[[], Awaitable[None]]
+
+
+def client_address(scope: Scope, trusted_proxies: frozenset[str] = frozenset({"127.0.0.1", "::1"})) -> str:
+    """The caller's address: the peer, or the address a trusted proxy (the gateway) forwarded."""
+    peer = scope["client"][0] if scope.get("client") else "-"
+    if peer in trusted_proxies:
+        for name, value in scope["headers"]:
+            if name == b"x-forwarded-for":
+                return value.decode("latin-1").split(",")[-1].strip() or peer
+    return peer

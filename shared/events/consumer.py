@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.db import Database
 from shared.events import kafka
 from shared.events.inbox import first_delivery
+from shared.events.relay import cancel_all
 from shared.observability import CONSUMED, CONSUMER_LAG
 
 log = structlog.get_logger("siapkerja.consumer")
@@ -70,9 +71,7 @@ class EventConsumer:
 
     async def stop(self) -> None:
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
+            await cancel_all([self._task])
 
     async def _run(self) -> None:
         backoff = 0.5
@@ -117,10 +116,10 @@ class EventConsumer:
                 backoff = min(backoff * 2, MAX_BACKOFF_S)
             finally:
                 with contextlib.suppress(Exception):
-                    await consumer.stop()
+                    await asyncio.wait_for(consumer.stop(), 2)
                 if producer is not None:
                     with contextlib.suppress(Exception):
-                        await producer.stop()
+                        await asyncio.wait_for(producer.stop(), 2)
 
     async def _apply_with_retries(self, record: ConsumerRecord, producer: Any) -> None:
         for attempt in range(1, self.max_attempts + 1):

@@ -67,11 +67,7 @@ class OutboxRelay:
         ]
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        await cancel_all(self._tasks)
         await self._close_producer()
 
     def wake(self) -> None:
@@ -142,7 +138,7 @@ class OutboxRelay:
                 await asyncio.wait_for(producer.start(), PUBLISH_TIMEOUT_S)
             except BaseException:
                 with contextlib.suppress(Exception):
-                    await producer.stop()
+                    await asyncio.wait_for(producer.stop(), 2)
                 raise
             self._producer = producer
             self.connected = True
@@ -210,6 +206,14 @@ class OutboxRelay:
                 )
             )
         return result.rowcount or 0
+
+
+async def cancel_all(tasks: list[asyncio.Task], timeout: float = 5.0) -> None:
+    """Cancel background tasks and wait for them, but never longer than `timeout`."""
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        await asyncio.wait(tasks, timeout=timeout)
 
 
 async def replay(db: Database, since: datetime, until: datetime | None = None) -> int:

@@ -1,0 +1,3 @@
+"""Identity (Pasal 7, 11): accounts, organisations, officers, tokens, JWKS, partner clients."""
+
+SERVICE = "identity"

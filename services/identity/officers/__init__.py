@@ -1,0 +1,1 @@
+"""Officers: roles with a region scope granted by administrators or a Dinas head."""

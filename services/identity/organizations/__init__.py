@@ -1,0 +1,1 @@
+"""Organisations: employers, placement agencies, institutions, ministries and Dinas (Pasal 6)."""
