@@ -25,7 +25,7 @@ from gateway.ratelimit import RateLimiter
 from gateway.revocations import Revocations
 from shared.auth import Principal, TokenVerifier
 from shared.errors import TITLES, AppError, Forbidden, ServiceUnavailable, Unauthorized, problem
-from shared.observability import client_address
+from shared.observability import BodyTooLarge, client_address
 
 log = structlog.get_logger("siapkerja.gateway")
 
@@ -169,7 +169,7 @@ class Proxy:
         if upstream is None:
             raise _unavailable(rule.service)
         headers = self._upstream_headers(scope)
-        body = _body(receive, self.settings.max_body_bytes) if scope["method"] not in ("GET", "HEAD") else None
+        body = RequestBody(receive) if scope["method"] not in ("GET", "HEAD") else None
         attempts = 2 if scope["method"] in IDEMPOTENT and body is None else 1
         path = scope.get("raw_path") or scope["path"].encode()
         query = scope.get("query_string", b"")
@@ -182,16 +182,17 @@ class Proxy:
             started = time.perf_counter()
             try:
                 response = await self.session.request(
-                    scope["method"], replica.url + target, headers=headers, data=body, allow_redirects=False,
+                    scope["method"], replica.url + target, headers=headers,
+                    data=body.__aiter__() if body is not None else None, allow_redirects=False,
                 )
-            except (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError, asyncio.TimeoutError) as exc:
+            except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+                if body is not None and body.too_large:
+                    raise Refused(TITLES[413], code="payload_too_large", status=413) from None
                 upstream.failed(replica)
                 log.warning("upstream_failed", service=rule.service, upstream=replica.url, error=type(exc).__name__)
                 if attempt + 1 < attempts:
                     continue
                 raise _unavailable(rule.service) from None
-            except BodyTooLarge:
-                raise Refused(TITLES[413], code="payload_too_large", status=413) from None
             upstream.succeeded(replica)
             UPSTREAM_LATENCY.labels(rule.service).observe(time.perf_counter() - started)
             async with response:
@@ -212,7 +213,7 @@ class Proxy:
 
     def _upstream_headers(self, scope: Scope) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
-        connection_listed = {n.strip().encode() for n in (_header(scope, b"connection") or b"").decode().split(",")}
+        connection_listed = {n.strip().lower().encode() for n in (_header(scope, b"connection") or b"").decode().split(",")}
         for name, value in scope["headers"]:
             if name in HOP_BY_HOP or name in connection_listed or name.startswith(SPOOFABLE_PREFIXES):
                 continue
@@ -244,10 +245,6 @@ def _unavailable(service: str) -> AppError:
     return Refused(ServiceUnavailable.detail, code="service_unavailable", headers={"Retry-After": "5"}, status=503)
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 def _header(scope: Scope, name: bytes) -> bytes | None:
     for key, value in scope["headers"]:
         if key == name:
@@ -255,17 +252,24 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
     return None
 
 
-async def _body(receive: Receive, limit: int) -> AsyncIterator[bytes]:
-    seen = 0
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            return
-        chunk = message.get("body", b"")
-        seen += len(chunk)
-        if seen > limit:
-            raise BodyTooLarge
-        if chunk:
-            yield chunk
-        if not message.get("more_body", False):
-            return
+class RequestBody:
+    """The client's body as an async iterator for aiohttp, remembering if it outgrew the limit
+    (aiohttp reports a failing body only as a broken connection)."""
+
+    def __init__(self, receive: Receive) -> None:
+        self.receive = receive
+        self.too_large = False
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        while True:
+            try:
+                message = await self.receive()
+            except BodyTooLarge:
+                self.too_large = True
+                raise
+            if message["type"] == "http.disconnect":
+                return
+            if chunk := message.get("body", b""):
+                yield chunk
+            if not message.get("more_body", False):
+                return

@@ -13,7 +13,6 @@ from services.identity.app import create_app
 from services.identity.config import IdentitySettings
 from services.identity.seed import seed_admin
 from shared.migrations import upgrade
-from shared.personal_data import generate_key
 
 ADMIN_TOTP = pyotp.random_base32()
 ADMIN_PASSWORD = "Admin-Pass-For-Tests-91"
@@ -21,12 +20,12 @@ _serial = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
-def identity_settings(stack) -> IdentitySettings:
+def identity_settings(stack, identity_keys) -> IdentitySettings:
     settings = IdentitySettings(
         database_url=stack.database_url,
         kafka_bootstrap_servers=stack.kafka_bootstrap,
-        field_encryption_key=generate_key(),
-        blind_index_key=generate_key(),
+        field_encryption_key=identity_keys["FIELD_ENCRYPTION_KEY"],
+        blind_index_key=identity_keys["BLIND_INDEX_KEY"],
         admin_username="admin",
         admin_password=ADMIN_PASSWORD,
         admin_totp_secret=ADMIN_TOTP,

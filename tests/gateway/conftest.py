@@ -1,0 +1,106 @@
+"""The gateway in front of real processes: identity, an echo upstream, and a dead address."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pyotp
+import pytest
+import yaml
+
+from deploy.local.processes import Child, Platform, start, start_platform, stop_all, wait_ready
+from deploy.local.stack import free_port
+from gateway.app import create_app
+from gateway.config import GatewaySettings
+from shared.migrations import upgrade_all
+
+ADMIN_TOTP = pyotp.random_base32()
+ADMIN_PASSWORD = "Gateway-Admin-Pass-33"
+ECHO_RULES = [
+    {"method": "GET", "path": "/api/v1/echo/headers", "allow": "public"},
+    {"method": "GET", "path": "/api/v1/echo/big", "allow": "public"},
+    {"method": "GET", "path": "/api/v1/echo/slow", "allow": "public"},
+    {"method": "POST", "path": "/api/v1/echo/upload", "allow": "public"},
+    {"method": "POST", "path": "/api/v1/echo/sensitive", "allow": "public", "rate": "sensitive"},
+    {"method": "GET", "path": "/api/v1/echo/mine", "allow": "authenticated"},
+    {"method": "GET", "path": "/api/v1/echo/officers", "allow": {"roles": ["pengawas"]}},
+    {"method": "GET", "path": "/api/v1/echo/partners", "allow": {"scopes": ["stats:read"]}},
+]
+
+
+@pytest.fixture(scope="session")
+def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
+    upgrade_all(stack.database_url)
+    secrets = {f"IDENTITY_{name}": key for name, key in identity_keys.items()}
+    platform = Platform(
+        stack.database_url, stack.kafka_bootstrap, stack.redis_url, secrets,
+        gateway_port=free_port(), service_ports={"identity": free_port()},
+        extra_env={"SIAPKERJA_ADMIN_PASSWORD": ADMIN_PASSWORD, "SIAPKERJA_ADMIN_TOTP_SECRET": ADMIN_TOTP,
+                   "SIAPKERJA_ADMIN_USERNAME": "gwadmin", "SIAPKERJA_IDENTITY_OUTBOX_POLL_INTERVAL_S": "0.2"},
+    )
+    log_dir = stack.data_dir
+    children = start_platform(platform, log_dir=log_dir)
+    echo = start("echo", "tests.gateway.echo_app:create_app", free_port(), {}, log_dir)
+    try:
+        wait_ready(echo)
+        children.append(echo)
+        yield platform, children
+    finally:
+        stop_all([*children, echo])
+
+
+@pytest.fixture(scope="session")
+def seeded_admin(platform, stack):
+    import os
+
+    from services.identity.config import IdentitySettings
+    from services.identity.seed import seed_admin
+
+    plat, _ = platform
+    env = {**plat.service_env("identity"), **plat.extra_env}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        asyncio.run(seed_admin(IdentitySettings.from_env()))
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return "gwadmin"
+
+
+def gateway_settings(platform: Platform, echo: Child, stack, tmp_path, **overrides) -> GatewaySettings:
+    from importlib import resources
+
+    policy = yaml.safe_load(resources.files("gateway").joinpath("policy.yaml").read_text())
+    policy["echo"] = ECHO_RULES
+    policy["dead"] = [{"method": "GET", "path": "/api/v1/dead/thing", "allow": "public"}]
+    policy_file = tmp_path / "policy.yaml"
+    policy_file.write_text(yaml.safe_dump(policy))
+    identity = f"http://127.0.0.1:{platform.service_ports['identity']}"
+    values = dict(
+        upstreams={"identity": [identity], "echo": [echo.url], "dead": [f"http://127.0.0.1:{free_port()}"]},
+        jwks_url=f"{identity}/api/v1/identity/.well-known/jwks.json",
+        kafka_bootstrap_servers=stack.kafka_bootstrap, redis_url=stack.redis_url,
+        database_url=stack.database_url, policy_file=str(policy_file), max_body_bytes=10_000,
+        cors_origins=["https://siapkerja.kemnaker.go.id"], log_json=True,
+    )
+    values.update(overrides)
+    return GatewaySettings(**values)
+
+
+@pytest.fixture
+async def gateway(platform, stack, tmp_path, seeded_admin) -> AsyncIterator[httpx.AsyncClient]:
+    plat, children = platform
+    echo = next(c for c in children if c.name == "echo")
+    app = create_app(gateway_settings(plat, echo, stack, tmp_path))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, client=("198.51.100.20", 4000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway", timeout=30) as client:
+            client.app = app
+            client.echo = echo
+            yield client
