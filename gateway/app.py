@@ -50,10 +50,12 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = Database(settings.database_url, "gateway", pool_size=2)
-        revocations = Revocations(settings.kafka_bootstrap_servers,
-                                  fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms)
-        verifier = TokenVerifier(http_jwks_source(settings.jwks_url), issuer=settings.jwt_issuer,
-                                 audience=settings.jwt_audience)
+        revocations = Revocations(
+            settings.kafka_bootstrap_servers, fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms
+        )
+        verifier = TokenVerifier(
+            http_jwks_source(settings.jwks_url), issuer=settings.jwt_issuer, audience=settings.jwt_audience
+        )
         limiter = RateLimiter(settings.redis_url)
         denials = DenialAudit(db, frozenset(settings.trusted_proxies))
         proxy = Proxy(settings, policy, verifier, limiter, revocations, denials)
@@ -72,7 +74,9 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             await limiter.close()
             await db.dispose()
 
-    app = FastAPI(title="SIAPkerja gateway", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="SIAPkerja gateway", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
+    )
     install_error_handlers(app)
 
     @app.get("/healthz", include_in_schema=False)
@@ -89,11 +93,13 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             try:
                 async with proxy.session.get(url + "/healthz", timeout=aiohttp.ClientTimeout(total=1)) as r:
                     return r.status == 200
-            except (aiohttp.ClientError, asyncio.TimeoutError):
+            except (TimeoutError, aiohttp.ClientError):
                 return False
 
         names = [(s, r.url) for s, up in proxy.upstreams.items() for r in up.replicas]
-        results = await asyncio.gather(*(probe(u) for _, u in names), reachable(settings.kafka_bootstrap_servers))
+        results = await asyncio.gather(
+            *(probe(u) for _, u in names), reachable(settings.kafka_bootstrap_servers)
+        )
         upstreams: dict[str, dict[str, str]] = {}
         for (service, url), ok in zip(names, results[:-1], strict=True):
             upstreams.setdefault(service, {})[url] = "up" if ok else "down"
@@ -126,9 +132,9 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     async def docs_init() -> Response:
         return Response(SWAGGER_INIT, media_type="text/javascript")
 
-    app.mount("/docs/assets", StaticFiles(directory=Path(swagger_ui_bundle.swagger_ui_path)), name="docs-assets")
+    app.mount(
+        "/docs/assets", StaticFiles(directory=Path(swagger_ui_bundle.swagger_ui_path)), name="docs-assets"
+    )
     app.add_middleware(ApiRouter, fastapi_app=app)
     app.add_middleware(RequestContextMiddleware, process="gateway", max_body_bytes=settings.max_body_bytes)
     return app
-
-

@@ -25,7 +25,7 @@ class Catalogues:
             try:
                 async with session.get(url.rstrip("/") + path, timeout=aiohttp.ClientTimeout(total=3)) as r:
                     return service, (await r.json()) if r.status == 200 else None
-            except (aiohttp.ClientError, asyncio.TimeoutError):
+            except (TimeoutError, aiohttp.ClientError):
                 return service, None
 
         results = await asyncio.gather(*(one(s, urls[0]) for s, urls in self.upstreams.items() if urls))
@@ -37,12 +37,17 @@ class Catalogues:
             return cached[1]
         merged: dict[str, Any] = {
             "openapi": "3.1.0",
-            "info": {"title": "SIAPkerja API", "version": "1.0.0",
-                     "description": "Layanan ketenagakerjaan nasional (Permenaker No. 17 Tahun 2024)."},
+            "info": {
+                "title": "SIAPkerja API",
+                "version": "1.0.0",
+                "description": "Layanan ketenagakerjaan nasional (Permenaker No. 17 Tahun 2024).",
+            },
             "servers": [{"url": "/"}],
             "paths": {},
-            "components": {"schemas": {}, "securitySchemes": {
-                "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}},
+            "components": {
+                "schemas": {},
+                "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
+            },
             "tags": [],
         }
         for service, doc in sorted((await self._fetch_all(session, "/openapi.json")).items()):
@@ -62,9 +67,14 @@ class Catalogues:
         return merged
 
     async def asyncapi(self, session: aiohttp.ClientSession) -> dict[str, Any]:
-        merged: dict[str, Any] = {"asyncapi": "3.0.0", "info": {"title": "SIAPkerja events", "version": "1.0.0"},
-                                  "defaultContentType": "application/cloudevents+json",
-                                  "channels": {}, "operations": {}, "components": {"messages": {}}}
+        merged: dict[str, Any] = {
+            "asyncapi": "3.0.0",
+            "info": {"title": "SIAPkerja events", "version": "1.0.0"},
+            "defaultContentType": "application/cloudevents+json",
+            "channels": {},
+            "operations": {},
+            "components": {"messages": {}},
+        }
         for doc in (await self._fetch_all(session, "/asyncapi.json")).values():
             for key in ("channels", "operations"):
                 merged[key].update(doc.get(key, {}))

@@ -45,8 +45,17 @@ class Rule:
             return {"allow": "public"}
         if self.authenticated:
             return {"allow": "authenticated"}
-        return {"allow": {k: sorted(v) for k, v in (("account_types", self.account_types), ("roles", self.roles),
-                                                     ("scopes", self.scopes)) if v}}
+        return {
+            "allow": {
+                k: sorted(v)
+                for k, v in (
+                    ("account_types", self.account_types),
+                    ("roles", self.roles),
+                    ("scopes", self.scopes),
+                )
+                if v
+            }
+        }
 
 
 @dataclass
@@ -89,8 +98,12 @@ def _template_regex(rule: Rule) -> str:
 
 def _rule(service: str, raw: dict[str, Any]) -> Rule:
     allow = raw["allow"]
-    common = {"service": service, "method": raw["method"].upper(), "path": raw["path"],
-              "sensitive": raw.get("rate") == "sensitive"}
+    common = {
+        "service": service,
+        "method": raw["method"].upper(),
+        "path": raw["path"],
+        "sensitive": raw.get("rate") == "sensitive",
+    }
     if allow == "public":
         return Rule(**common, public=True)
     if allow == "authenticated":
@@ -98,8 +111,12 @@ def _rule(service: str, raw: dict[str, Any]) -> Rule:
     unknown = set(allow) - {"account_types", "roles", "scopes"}
     if unknown:
         raise ValueError(f"unknown policy keys {unknown} for {raw['path']}")
-    return Rule(**common, account_types=frozenset(allow.get("account_types", ())),
-                roles=frozenset(allow.get("roles", ())), scopes=frozenset(allow.get("scopes", ())))
+    return Rule(
+        **common,
+        account_types=frozenset(allow.get("account_types", ())),
+        roles=frozenset(allow.get("roles", ())),
+        scopes=frozenset(allow.get("scopes", ())),
+    )
 
 
 def load(path: str | None = None) -> Policy:

@@ -7,7 +7,6 @@ on so services verify it again.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -30,20 +29,52 @@ from shared.observability import BodyTooLarge, client_address
 log = structlog.get_logger("siapkerja.gateway")
 
 UPSTREAM_LATENCY = Histogram(
-    "siapkerja_gateway_upstream_duration_seconds", "Time to the upstream's response headers", ["service"],
+    "siapkerja_gateway_upstream_duration_seconds",
+    "Time to the upstream's response headers",
+    ["service"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
 DENIALS = Counter("siapkerja_gateway_denials_total", "Requests refused at the gateway", ["reason"])
 
-HOP_BY_HOP = frozenset({
-    b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization", b"te", b"trailer", b"trailers",
-    b"transfer-encoding", b"upgrade", b"host", b"content-length",
-})
+HOP_BY_HOP = frozenset(
+    {
+        b"connection",
+        b"keep-alive",
+        b"proxy-authenticate",
+        b"proxy-authorization",
+        b"te",
+        b"trailer",
+        b"trailers",
+        b"transfer-encoding",
+        b"upgrade",
+        b"host",
+        b"content-length",
+    }
+)
 # Identity travels only as the signed token: anything a client claims in headers is dropped.
-SPOOFABLE_PREFIXES = (b"x-user", b"x-principal", b"x-siapkerja", b"x-forwarded", b"forwarded", b"x-real-ip",
-                      b"x-client-ip", b"x-roles", b"x-account")
-RESPONSE_DROP = frozenset({"connection", "keep-alive", "transfer-encoding", "upgrade", "trailer", "server",
-                           "proxy-authenticate", "content-length"})
+SPOOFABLE_PREFIXES = (
+    b"x-user",
+    b"x-principal",
+    b"x-siapkerja",
+    b"x-forwarded",
+    b"forwarded",
+    b"x-real-ip",
+    b"x-client-ip",
+    b"x-roles",
+    b"x-account",
+)
+RESPONSE_DROP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "transfer-encoding",
+        "upgrade",
+        "trailer",
+        "server",
+        "proxy-authenticate",
+        "content-length",
+    }
+)
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 SECURITY_HEADERS = [
     (b"strict-transport-security", b"max-age=63072000; includeSubDomains"),
@@ -63,8 +94,15 @@ class Refused(AppError):
 
 
 class Proxy:
-    def __init__(self, settings: GatewaySettings, policy: Policy, verifier: TokenVerifier, limiter: RateLimiter,
-                 revocations: Revocations, audit_denial: Any) -> None:
+    def __init__(
+        self,
+        settings: GatewaySettings,
+        policy: Policy,
+        verifier: TokenVerifier,
+        limiter: RateLimiter,
+        revocations: Revocations,
+        audit_denial: Any,
+    ) -> None:
         self.settings = settings
         self.policy = policy
         self.verifier = verifier
@@ -82,9 +120,14 @@ class Proxy:
     async def start(self) -> None:
         connector = aiohttp.TCPConnector(limit=0, limit_per_host=256, ttl_dns_cache=300, keepalive_timeout=30)
         self.session = aiohttp.ClientSession(
-            connector=connector, auto_decompress=False, skip_auto_headers=("User-Agent", "Accept-Encoding"),
-            timeout=aiohttp.ClientTimeout(total=None, sock_connect=self.settings.connect_timeout_s,
-                                          sock_read=self.settings.read_timeout_s),
+            connector=connector,
+            auto_decompress=False,
+            skip_auto_headers=("User-Agent", "Accept-Encoding"),
+            timeout=aiohttp.ClientTimeout(
+                total=None,
+                sock_connect=self.settings.connect_timeout_s,
+                sock_read=self.settings.read_timeout_s,
+            ),
         )
 
     async def close(self) -> None:
@@ -108,8 +151,9 @@ class Proxy:
                 self.audit_denial(scope, exc)
             elif exc.status == 429:
                 DENIALS.labels("rate_limited").inc()
-            response = problem(Request(scope), exc.status, exc.code, exc.detail, errors=exc.errors,
-                               headers=exc.headers)
+            response = problem(
+                Request(scope), exc.status, exc.code, exc.detail, errors=exc.errors, headers=exc.headers
+            )
             response.raw_headers.extend(cors)
             await response(scope, receive, send)
 
@@ -157,11 +201,22 @@ class Proxy:
             bucket, key, limit = "address", address, self.settings.rate_anonymous_per_min
         retry_after = await self.limiter.hit(bucket, key, limit)
         if retry_after is not None:
-            raise Refused(("Terlalu banyak permintaan. Coba lagi nanti.", "Too many requests. Try again later."),
-                          code="rate_limited", headers={"Retry-After": str(retry_after)}, status=429)
+            raise Refused(
+                ("Terlalu banyak permintaan. Coba lagi nanti.", "Too many requests. Try again later."),
+                code="rate_limited",
+                headers={"Retry-After": str(retry_after)},
+                status=429,
+            )
 
-    async def _forward(self, scope: Scope, receive: Receive, send: Send, rule: Rule,
-                       principal: Principal | None, cors: list[tuple[bytes, bytes]]) -> None:
+    async def _forward(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        rule: Rule,
+        principal: Principal | None,
+        cors: list[tuple[bytes, bytes]],
+    ) -> None:
         length = _header(scope, b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
             raise Refused(TITLES[413], code="payload_too_large", status=413)
@@ -182,14 +237,19 @@ class Proxy:
             started = time.perf_counter()
             try:
                 response = await self.session.request(
-                    scope["method"], replica.url + target, headers=headers,
-                    data=body.__aiter__() if body is not None else None, allow_redirects=False,
+                    scope["method"],
+                    replica.url + target,
+                    headers=headers,
+                    data=body.__aiter__() if body is not None else None,
+                    allow_redirects=False,
                 )
-            except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            except (TimeoutError, aiohttp.ClientError) as exc:
                 if body is not None and body.too_large:
                     raise Refused(TITLES[413], code="payload_too_large", status=413) from None
                 upstream.failed(replica)
-                log.warning("upstream_failed", service=rule.service, upstream=replica.url, error=type(exc).__name__)
+                log.warning(
+                    "upstream_failed", service=rule.service, upstream=replica.url, error=type(exc).__name__
+                )
                 if attempt + 1 < attempts:
                     continue
                 raise _unavailable(rule.service) from None
@@ -199,21 +259,33 @@ class Proxy:
                 await self._relay(response, send, cors)
             return
 
-    async def _relay(self, response: aiohttp.ClientResponse, send: Send, cors: list[tuple[bytes, bytes]]) -> None:
-        headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in response.headers.items()
-                   if k.lower() not in RESPONSE_DROP]
+    async def _relay(
+        self, response: aiohttp.ClientResponse, send: Send, cors: list[tuple[bytes, bytes]]
+    ) -> None:
+        headers = [
+            (k.lower().encode("latin-1"), v.encode("latin-1"))
+            for k, v in response.headers.items()
+            if k.lower() not in RESPONSE_DROP
+        ]
         chunked = response.content_length is None
         if not chunked:
             headers.append((b"content-length", str(response.content_length).encode()))
-        await send({"type": "http.response.start", "status": response.status,
-                    "headers": headers + cors + SECURITY_HEADERS})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": response.status,
+                "headers": headers + cors + SECURITY_HEADERS,
+            }
+        )
         async for chunk in response.content.iter_chunked(65536):
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     def _upstream_headers(self, scope: Scope) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
-        connection_listed = {n.strip().lower().encode() for n in (_header(scope, b"connection") or b"").decode().split(",")}
+        connection_listed = {
+            n.strip().lower().encode() for n in (_header(scope, b"connection") or b"").decode().split(",")
+        }
         for name, value in scope["headers"]:
             if name in HOP_BY_HOP or name in connection_listed or name.startswith(SPOOFABLE_PREFIXES):
                 continue
@@ -226,23 +298,33 @@ class Proxy:
     def _cors_headers(self, origin: bytes | None) -> list[tuple[bytes, bytes]]:
         if origin is None or origin not in self.cors:
             return []
-        return [(b"access-control-allow-origin", origin), (b"vary", b"Origin"),
-                (b"access-control-expose-headers", b"X-Request-ID, Retry-After")]
+        return [
+            (b"access-control-allow-origin", origin),
+            (b"vary", b"Origin"),
+            (b"access-control-expose-headers", b"X-Request-ID, Retry-After"),
+        ]
 
     async def _preflight(self, scope: Scope, send: Send, cors: list[tuple[bytes, bytes]]) -> None:
         if not cors:
             raise Refused(("Asal tidak diizinkan.", "Origin not allowed."), code="cors_denied", status=403)
-        headers = [*cors, (b"access-control-allow-methods", b"GET, POST, PUT, PATCH, DELETE"),
-                   (b"access-control-allow-headers", b"Authorization, Content-Type, Idempotency-Key, "
-                                                     b"Accept-Language, X-Request-ID"),
-                   (b"access-control-max-age", b"600")]
+        headers = [
+            *cors,
+            (b"access-control-allow-methods", b"GET, POST, PUT, PATCH, DELETE"),
+            (
+                b"access-control-allow-headers",
+                b"Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-ID",
+            ),
+            (b"access-control-max-age", b"600"),
+        ]
         await send({"type": "http.response.start", "status": 204, "headers": headers})
         await send({"type": "http.response.body", "body": b""})
 
 
 def _unavailable(service: str) -> AppError:
     log.warning("service_unavailable", service=service)
-    return Refused(ServiceUnavailable.detail, code="service_unavailable", headers={"Retry-After": "5"}, status=503)
+    return Refused(
+        ServiceUnavailable.detail, code="service_unavailable", headers={"Retry-After": "5"}, status=503
+    )
 
 
 def _header(scope: Scope, name: bytes) -> bytes | None:

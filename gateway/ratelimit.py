@@ -14,7 +14,9 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 log = structlog.get_logger("siapkerja.ratelimit")
-RATE_LIMITER_DOWN = Counter("siapkerja_gateway_ratelimit_unavailable_total", "Requests let through without a limit")
+RATE_LIMITER_DOWN = Counter(
+    "siapkerja_gateway_ratelimit_unavailable_total", "Requests let through without a limit"
+)
 
 WINDOW_S = 60
 _SCRIPT = """

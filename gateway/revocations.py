@@ -53,8 +53,13 @@ class Revocations:
     async def _run(self) -> None:
         backoff = 0.5
         while True:
-            consumer = AIOKafkaConsumer(TOPIC, bootstrap_servers=self.bootstrap, group_id=None,
-                                        auto_offset_reset="earliest", fetch_max_wait_ms=self.fetch_max_wait_ms)
+            consumer = AIOKafkaConsumer(
+                TOPIC,
+                bootstrap_servers=self.bootstrap,
+                group_id=None,
+                auto_offset_reset="earliest",
+                fetch_max_wait_ms=self.fetch_max_wait_ms,
+            )
             try:
                 await consumer.start()
                 backoff = 0.5

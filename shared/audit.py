@@ -75,7 +75,9 @@ async def record(
     # One writer at a time per service: the chain needs the previous hash.
     await session.execute(text("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit'))"))
     last = (
-        await session.execute(select(audit_table.c.seq, audit_table.c.hash).order_by(audit_table.c.seq.desc()).limit(1))
+        await session.execute(
+            select(audit_table.c.seq, audit_table.c.hash).order_by(audit_table.c.seq.desc()).limit(1)
+        )
     ).first()
     row = {
         "seq": (last.seq + 1) if last else 1,
@@ -107,10 +109,17 @@ async def verify_chain(session: AsyncSession, batch: int = 5_000) -> ChainReport
     expected_seq, prev, count = 1, GENESIS, 0
     while True:
         rows = (
-            await session.execute(
-                select(audit_table).where(audit_table.c.seq >= expected_seq).order_by(audit_table.c.seq).limit(batch)
+            (
+                await session.execute(
+                    select(audit_table)
+                    .where(audit_table.c.seq >= expected_seq)
+                    .order_by(audit_table.c.seq)
+                    .limit(batch)
+                )
             )
-        ).mappings().all()
+            .mappings()
+            .all()
+        )
         if not rows:
             return ChainReport(ok=True, rows=count)
         for row in rows:
@@ -126,10 +135,15 @@ async def verify_chain(session: AsyncSession, batch: int = 5_000) -> ChainReport
 async def history(session: AsyncSession, subject: str, limit: int = 500) -> list[dict]:
     """Entries about `subject`, newest first (for a person's data export)."""
     rows = (
-        await session.execute(
-            select(audit_table).where(audit_table.c.subject == subject).order_by(audit_table.c.seq.desc()).limit(limit)
+        (
+            await session.execute(
+                select(audit_table)
+                .where(audit_table.c.subject == subject)
+                .order_by(audit_table.c.seq.desc())
+                .limit(limit)
+            )
         )
-    ).mappings().all()
+        .mappings()
+        .all()
+    )
     return [dict(r) for r in rows]
-
-

@@ -28,7 +28,9 @@ NATIONAL = "national"
 LEEWAY_S = 10
 JWKS_REFETCH_INTERVAL_S = 60.0
 
-OFFICER_ROLES = frozenset({"admin", "pengantar_kerja", "mediator", "pengawas", "penguji_k3", "auditor", "walidata"})
+OFFICER_ROLES = frozenset(
+    {"admin", "pengantar_kerja", "mediator", "pengawas", "penguji_k3", "auditor", "walidata"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +169,12 @@ class TokenVerifier:
                 audience=self.audience,
                 issuer=self.issuer,
                 options={
-                    "require_exp": True, "require_iat": True, "require_aud": True,
-                    "require_iss": True, "require_sub": True, "require_jti": True,
+                    "require_exp": True,
+                    "require_iat": True,
+                    "require_aud": True,
+                    "require_iss": True,
+                    "require_sub": True,
+                    "require_jti": True,
                     "leeway": LEEWAY_S,
                 },
             )
@@ -274,5 +280,6 @@ def ensure_region(principal: Principal, region_code: str | None) -> None:
     """Refuse an officer acting outside their region scope."""
     if not principal.covers(region_code):
         raise Forbidden(
-            ("Wilayah di luar kewenangan Anda.", "The region is outside your scope."), code="region_out_of_scope"
+            ("Wilayah di luar kewenangan Anda.", "The region is outside your scope."),
+            code="region_out_of_scope",
         )

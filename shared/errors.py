@@ -187,9 +187,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return problem(
-            request, 422, "validation_failed", InvalidInput.detail, errors=validation_errors(exc)
-        )
+        return problem(request, 422, "validation_failed", InvalidInput.detail, errors=validation_errors(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -202,14 +200,18 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         if is_dependency_down(exc):
             log.warning("dependency_unavailable", path=request.url.path, error_type=type(exc).__name__)
-            return problem(request, 503, ServiceUnavailable.code, ServiceUnavailable.detail,
-                           headers={"Retry-After": "5"})
+            return problem(
+                request, 503, ServiceUnavailable.code, ServiceUnavailable.detail, headers={"Retry-After": "5"}
+            )
         log.exception("unhandled_error", path=request.url.path, error_type=type(exc).__name__)
         return problem(
             request,
             500,
             "internal_error",
-            ("Terjadi kesalahan. Sebutkan request_id saat melapor.", "Something went wrong. Quote request_id."),
+            (
+                "Terjadi kesalahan. Sebutkan request_id saat melapor.",
+                "Something went wrong. Quote request_id.",
+            ),
         )
 
 

@@ -57,19 +57,27 @@ class Idempotency:
         if claimed.first() is not None:
             return None
         stored = (
-            await session.execute(
-                select(idempotency_table).where(
-                    idempotency_table.c.caller == self.caller, idempotency_table.c.key == self.key
+            (
+                await session.execute(
+                    select(idempotency_table).where(
+                        idempotency_table.c.caller == self.caller, idempotency_table.c.key == self.key
+                    )
                 )
             )
-        ).mappings().one()
+            .mappings()
+            .one()
+        )
         if stored["request_hash"] != digest:
             raise Conflict(
-                ("Idempotency-Key sudah dipakai untuk permintaan lain.",
-                 "This Idempotency-Key was used for a different request."),
+                (
+                    "Idempotency-Key sudah dipakai untuk permintaan lain.",
+                    "This Idempotency-Key was used for a different request.",
+                ),
                 code="idempotency_key_reused",
             )
-        return JSONResponse(stored["body"], status_code=stored["status"], headers={"Idempotent-Replayed": "true"})
+        return JSONResponse(
+            stored["body"], status_code=stored["status"], headers={"Idempotent-Replayed": "true"}
+        )
 
     async def remember(self, session: AsyncSession, response: Any, status: int = 201) -> Any:
         """Store the response for later retries; returns it unchanged."""
@@ -87,11 +95,13 @@ async def _idempotency(
     principal: OptionalPrincipal,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> Idempotency:
-    if idempotency_key is not None and not (8 <= len(idempotency_key) <= 200 and idempotency_key.isprintable()):
-        raise InvalidInput(
-            errors=[{"field": "Idempotency-Key", "message": "8–200 printable characters"}]
-        )
-    caller = f"sub:{principal.subject}" if principal else f"addr:{request.client.host if request.client else '-'}"
+    if idempotency_key is not None and not (
+        8 <= len(idempotency_key) <= 200 and idempotency_key.isprintable()
+    ):
+        raise InvalidInput(errors=[{"field": "Idempotency-Key", "message": "8–200 printable characters"}])
+    caller = (
+        f"sub:{principal.subject}" if principal else f"addr:{request.client.host if request.client else '-'}"
+    )
     return Idempotency(idempotency_key, caller)
 
 

@@ -38,16 +38,19 @@ OUTBOX_OLDEST_AGE = Gauge(
     "siapkerja_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox event", ["service"]
 )
 OUTBOX_PUBLISHED = Counter("siapkerja_outbox_published_total", "Events published", ["service"])
-CONSUMER_LAG = Gauge("siapkerja_consumer_lag", "Messages behind the end of the partition",
-                     ["group", "topic", "partition"])
+CONSUMER_LAG = Gauge(
+    "siapkerja_consumer_lag", "Messages behind the end of the partition", ["group", "topic", "partition"]
+)
 CONSUMED = Counter("siapkerja_events_consumed_total", "Events consumed", ["group", "topic", "outcome"])
 
 _REDACTIONS = (
     (re.compile(r"(?<!\d)\d{16}(?!\d)"), "[NIK]"),
     (re.compile(r"(?i)bearer\s+[\w\-.~+/=]+"), "Bearer [TOKEN]"),
     (re.compile(r"eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]+"), "[JWT]"),
-    (re.compile(r"(?i)(password|secret|refresh_token|totp)(['\"]?\s*[:=]\s*['\"]?)[^'\"&\s,}]+"),
-     r"\1\2[REDACTED]"),
+    (
+        re.compile(r"(?i)(password|secret|refresh_token|totp)(['\"]?\s*[:=]\s*['\"]?)[^'\"&\s,}]+"),
+        r"\1\2[REDACTED]",
+    ),
 )
 
 

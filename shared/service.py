@@ -26,7 +26,12 @@ from shared.events.consumer import EventConsumer, Handler
 from shared.events.envelope import topics_of
 from shared.events.kafka import reachable
 from shared.events.relay import OutboxRelay
-from shared.observability import BodyTooLarge, RequestContextMiddleware, configure_logging, metrics_response_body
+from shared.observability import (
+    BodyTooLarge,
+    RequestContextMiddleware,
+    configure_logging,
+    metrics_response_body,
+)
 from shared.personal_data import FieldCipher
 
 Hook = Callable[[FastAPI], Awaitable[None]]
@@ -66,7 +71,9 @@ def create_service_app(
         app.state.settings = settings
         app.state.db = db
         app.state.cipher = (
-            FieldCipher(settings.field_encryption_key.get_secret_value(), settings.blind_index_key.get_secret_value())
+            FieldCipher(
+                settings.field_encryption_key.get_secret_value(), settings.blind_index_key.get_secret_value()
+            )
             if settings.field_encryption_key.get_secret_value()
             else None
         )
@@ -74,7 +81,9 @@ def create_service_app(
             verifier(app)
             if verifier
             else TokenVerifier(
-                http_jwks_source(settings.jwks_url), issuer=settings.jwt_issuer, audience=settings.jwt_audience
+                http_jwks_source(settings.jwks_url),
+                issuer=settings.jwt_issuer,
+                audience=settings.jwt_audience,
             )
         )
         relay = OutboxRelay(
@@ -157,7 +166,9 @@ def operations_router(service: str) -> APIRouter:
     async def readyz(request: Request) -> JSONResponse:
         """The database and the broker answer."""
         state = request.app.state
-        db_ok, broker_ok = await asyncio.gather(_db_ok(state.db), reachable(state.settings.kafka_bootstrap_servers))
+        db_ok, broker_ok = await asyncio.gather(
+            _db_ok(state.db), reachable(state.settings.kafka_bootstrap_servers)
+        )
         body = {"database": "ok" if db_ok else "down", "broker": "ok" if broker_ok else "down"}
         return JSONResponse(body, status_code=200 if db_ok and broker_ok else 503)
 
@@ -181,7 +192,10 @@ async def audit_denial(request: Request, code: str) -> None:
     route = getattr(request.scope.get("route"), "path", request.url.path)
     async with request.app.state.db.transaction() as session:
         await audit.record(
-            session, action=f"{request.method} {route}", subject=f"denied:{code}", outcome="denied",
+            session,
+            action=f"{request.method} {route}",
+            subject=f"denied:{code}",
+            outcome="denied",
             principal=principal,
         )
 
@@ -192,4 +206,3 @@ async def _db_ok(db: Database) -> bool:
         return True
     except Exception:
         return False
-

@@ -70,11 +70,29 @@ class Child:
 
 def start(name: str, factory: str, port: int, env: dict[str, str], log_dir: Path | None = None) -> Child:
     """Start one uvicorn process listening on 127.0.0.1:`port`."""
-    out = open(log_dir / f"{name}.log", "ab") if log_dir else None  # noqa: SIM115 - lives with the child
+    out = open(log_dir / f"{name}.log", "ab") if log_dir else None
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", factory, "--factory", "--host", "127.0.0.1", "--port", str(port),
-         "--no-access-log", "--timeout-graceful-shutdown", "5", "--loop", "uvloop", "--http", "httptools"],
-        env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT if out else None,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            factory,
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+            "--timeout-graceful-shutdown",
+            "5",
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
+        ],
+        env={**os.environ, **env},
+        stdout=out,
+        stderr=subprocess.STDOUT if out else None,
         preexec_fn=die_with_parent,
     )
     return Child(name, port, proc)
@@ -101,12 +119,24 @@ def start_platform(platform: Platform, log_dir: Path | None = None) -> list[Chil
     children = []
     try:
         for service, (factory, _) in SERVICES.items():
-            children.append(start(service, factory, platform.service_ports[service],
-                                  {**platform.service_env(service), **platform.extra_env}, log_dir))
+            children.append(
+                start(
+                    service,
+                    factory,
+                    platform.service_ports[service],
+                    {**platform.service_env(service), **platform.extra_env},
+                    log_dir,
+                )
+            )
         for child in children:
             wait_ready(child)
-        gateway = start("gateway", GATEWAY[0], platform.gateway_port,
-                        {**platform.gateway_env(), **platform.extra_env}, log_dir)
+        gateway = start(
+            "gateway",
+            GATEWAY[0],
+            platform.gateway_port,
+            {**platform.gateway_env(), **platform.extra_env},
+            log_dir,
+        )
         children.append(gateway)
         wait_ready(gateway)
     except BaseException:

@@ -77,31 +77,40 @@ def main() -> int:
             print(f"redis      {redis_url}")
         upgrade_all(database_url)
         secrets = load_secrets(DATA / "secrets.env")
-        seed_env = {f"SIAPKERJA_IDENTITY_{k}": v for k, v in {
-            "DATABASE_URL": database_url,
-            "FIELD_ENCRYPTION_KEY": secrets["IDENTITY_FIELD_ENCRYPTION_KEY"],
-            "BLIND_INDEX_KEY": secrets["IDENTITY_BLIND_INDEX_KEY"],
-        }.items()}
+        seed_env = {
+            f"SIAPKERJA_IDENTITY_{k}": v
+            for k, v in {
+                "DATABASE_URL": database_url,
+                "FIELD_ENCRYPTION_KEY": secrets["IDENTITY_FIELD_ENCRYPTION_KEY"],
+                "BLIND_INDEX_KEY": secrets["IDENTITY_BLIND_INDEX_KEY"],
+            }.items()
+        }
         os.environ.update(seed_env)
         from services.identity.config import IdentitySettings
         from services.identity.seed import seed_admin
 
         generated = asyncio.run(seed_admin(IdentitySettings.from_env()))
         if generated:
-            print(f"admin      username {os.environ.get('SIAPKERJA_ADMIN_USERNAME', 'admin')}, "
-                  f"password (shown once): {generated}")
+            print(
+                f"admin      username {os.environ.get('SIAPKERJA_ADMIN_USERNAME', 'admin')}, "
+                f"password (shown once): {generated}"
+            )
         platform = Platform(database_url, bootstrap, redis_url, secrets)
         children = start_platform(platform, log_dir=DATA)
         for child in children:
             print(f"{child.name:<10} {child.url}  (pid {child.proc.pid}, log {DATA / (child.name + '.log')})")
-        print(f"ready in {time.monotonic() - started:.1f}s — gateway: http://127.0.0.1:{platform.gateway_port}"
-              f"  (docs: /docs)")
+        print(
+            f"ready in {time.monotonic() - started:.1f}s — gateway: http://127.0.0.1:{platform.gateway_port}"
+            f"  (docs: /docs)"
+        )
         sys.stdout.flush()
         while not stopping:
             for child in children:
                 if child.proc.poll() is not None:
-                    print(f"{child.name} exited with code {child.proc.returncode}; stopping everything",
-                          file=sys.stderr)
+                    print(
+                        f"{child.name} exited with code {child.proc.returncode}; stopping everything",
+                        file=sys.stderr,
+                    )
                     return 1
             time.sleep(0.5)
         return 0

@@ -22,7 +22,9 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         app.state.token_context = Context(
             settings=settings,
             cipher=app.state.cipher,
-            passwords=Passwords(settings.argon2_memory_kib, settings.argon2_time_cost, settings.argon2_parallelism),
+            passwords=Passwords(
+                settings.argon2_memory_kib, settings.argon2_time_cost, settings.argon2_parallelism
+            ),
         )
         async with app.state.db.transaction() as session:
             await keys.ensure_keys(session, app.state.cipher)

@@ -10,6 +10,14 @@ from shared.tables import install_platform_tables
 install_platform_tables(Base.metadata)
 
 __all__ = [
-    "Account", "Base", "Consent", "LoginFailure", "Membership", "Organization", "PartnerClient",
-    "RefreshToken", "RoleGrant", "SigningKey",
+    "Account",
+    "Base",
+    "Consent",
+    "LoginFailure",
+    "Membership",
+    "Organization",
+    "PartnerClient",
+    "RefreshToken",
+    "RoleGrant",
+    "SigningKey",
 ]

@@ -24,10 +24,14 @@ from shared.personal_data import FieldCipher
 
 async def seed_admin(settings: IdentitySettings) -> str | None:
     """Create the administrator if absent; returns a generated password, if one was made."""
-    cipher = FieldCipher(settings.field_encryption_key.get_secret_value(), settings.blind_index_key.get_secret_value())
+    cipher = FieldCipher(
+        settings.field_encryption_key.get_secret_value(), settings.blind_index_key.get_secret_value()
+    )
     username = os.environ.get("SIAPKERJA_ADMIN_USERNAME", settings.admin_username).lower()
     password = os.environ.get("SIAPKERJA_ADMIN_PASSWORD") or settings.admin_password.get_secret_value()
-    totp_secret = os.environ.get("SIAPKERJA_ADMIN_TOTP_SECRET") or settings.admin_totp_secret.get_secret_value()
+    totp_secret = (
+        os.environ.get("SIAPKERJA_ADMIN_TOTP_SECRET") or settings.admin_totp_secret.get_secret_value()
+    )
     generated = None
     db = Database(settings.database_url.get_secret_value(), "identity")
     try:
@@ -37,9 +41,15 @@ async def seed_admin(settings: IdentitySettings) -> str | None:
                 return None
             if not password:
                 password = generated = secrets.token_urlsafe(18)
-            passwords = Passwords(settings.argon2_memory_kib, settings.argon2_time_cost, settings.argon2_parallelism)
-            admin = Account(account_type="kementerian_lembaga", username=username,
-                            password_hash=passwords.hash(password), region_code=None)
+            passwords = Passwords(
+                settings.argon2_memory_kib, settings.argon2_time_cost, settings.argon2_parallelism
+            )
+            admin = Account(
+                account_type="kementerian_lembaga",
+                username=username,
+                password_hash=passwords.hash(password),
+                region_code=None,
+            )
             if totp_secret:
                 admin.totp_sealed = cipher.encrypt(totp_secret, field=TOTP_FIELD)
                 admin.totp_confirmed = True
@@ -54,7 +64,7 @@ async def seed_admin(settings: IdentitySettings) -> str | None:
 def main() -> None:
     generated = asyncio.run(seed_admin(IdentitySettings.from_env()))
     if generated:
-        print(f"administrator password (shown once): {generated}")  # noqa: T201
+        print(f"administrator password (shown once): {generated}")
 
 
 if __name__ == "__main__":

@@ -31,9 +31,14 @@ def asyncapi_document(service: str | None = None) -> dict[str, Any]:
         if service is not None and cls.service != service:
             continue
         message_id = type_name.replace(".", "_")
-        schema = {**ENVELOPE_SCHEMA, "properties": {**ENVELOPE_SCHEMA["properties"],
-                                                    "type": {"const": type_name},
-                                                    "data": cls.model_json_schema()}}
+        schema = {
+            **ENVELOPE_SCHEMA,
+            "properties": {
+                **ENVELOPE_SCHEMA["properties"],
+                "type": {"const": type_name},
+                "data": cls.model_json_schema(),
+            },
+        }
         messages[message_id] = {
             "name": type_name,
             "title": cls.__name__,

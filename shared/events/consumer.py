@@ -110,8 +110,13 @@ class EventConsumer:
                 raise
             except Exception as exc:
                 self.connected = False
-                log.warning("consumer_failed", group=self.group, error=type(exc).__name__,
-                            detail=str(exc)[:200], retry_in_s=backoff)
+                log.warning(
+                    "consumer_failed",
+                    group=self.group,
+                    error=type(exc).__name__,
+                    detail=str(exc)[:200],
+                    retry_in_s=backoff,
+                )
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF_S)
             finally:
@@ -132,11 +137,19 @@ class EventConsumer:
             except Exception as exc:
                 if _is_transient(exc):
                     raise  # the database is down: retry the whole loop without burning attempts
-                log.warning("event_failed", group=self.group, topic=record.topic, offset=record.offset,
-                            attempt=attempt, error=type(exc).__name__)
+                log.warning(
+                    "event_failed",
+                    group=self.group,
+                    topic=record.topic,
+                    offset=record.offset,
+                    attempt=attempt,
+                    error=type(exc).__name__,
+                )
                 await asyncio.sleep(min(0.1 * 2**attempt, 2.0))
         await producer.send_and_wait(
-            dead_letter_topic(self.group), record.value, key=record.key,
+            dead_letter_topic(self.group),
+            record.value,
+            key=record.key,
             headers=[*(record.headers or ()), ("dlq-source-topic", record.topic.encode())],
         )
         CONSUMED.labels(self.group, record.topic, "dead_lettered").inc()

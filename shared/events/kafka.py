@@ -22,9 +22,7 @@ def producer(bootstrap: str, *, enable_idempotence: bool) -> AIOKafkaProducer:
     )
 
 
-async def ensure_topics(
-    bootstrap: str, topics: Iterable[str], *, partitions: int, replication: int
-) -> None:
+async def ensure_topics(bootstrap: str, topics: Iterable[str], *, partitions: int, replication: int) -> None:
     """Create the topics that do not exist yet."""
     names = sorted(set(topics))
     if not names:

@@ -81,7 +81,7 @@ class OutboxRelay:
             try:
                 conn = await asyncpg.connect(plain_url(self.db.url), timeout=5)
                 lost = asyncio.Event()
-                conn.add_termination_listener(lambda _c: lost.set())
+                conn.add_termination_listener(lambda _c, lost=lost: lost.set())
                 await conn.add_listener(channel(self.db.schema), lambda *_: self._wake.set())
                 backoff = 0.5
                 self._wake.set()
@@ -117,8 +117,13 @@ class OutboxRelay:
                 raise
             except Exception as exc:
                 self.connected = False
-                log.warning("outbox_publish_failed", service=self.service, error=type(exc).__name__,
-                            detail=str(exc)[:200], retry_in_s=backoff)
+                log.warning(
+                    "outbox_publish_failed",
+                    service=self.service,
+                    error=type(exc).__name__,
+                    detail=str(exc)[:200],
+                    retry_in_s=backoff,
+                )
                 await self._close_producer()
                 with contextlib.suppress(Exception):
                     await self._measure_backlog()
@@ -155,7 +160,9 @@ class OutboxRelay:
         async with self.db.transaction() as session:
             rows = (
                 await session.execute(
-                    select(outbox_table.c.id, outbox_table.c.topic, outbox_table.c.key, outbox_table.c.payload)
+                    select(
+                        outbox_table.c.id, outbox_table.c.topic, outbox_table.c.key, outbox_table.c.payload
+                    )
                     .where(outbox_table.c.sent_at.is_(None))
                     .order_by(outbox_table.c.created_at, outbox_table.c.id)
                     .limit(self.batch_size)
@@ -170,8 +177,10 @@ class OutboxRelay:
                     row.topic,
                     encode(row.payload),
                     key=row.key.encode(),
-                    headers=[("content-type", b"application/cloudevents+json"),
-                             ("ce_type", row.payload["type"].encode())],
+                    headers=[
+                        ("content-type", b"application/cloudevents+json"),
+                        ("ce_type", row.payload["type"].encode()),
+                    ],
                 )
                 for row in rows
             ]

@@ -1,16 +1,16 @@
 """Reference code lists (Pasal 12), each with its edition, usable from any service and model.
 
-    from shared.reference import KabKotaCode, OccupationCode, lists
+from shared.reference import KabKotaCode, OccupationCode, lists
 
-    class VacancyCreate(BaseModel):
-        region_code: KabKotaCode
-        occupation_code: OccupationCode
+class VacancyCreate(BaseModel):
+    region_code: KabKotaCode
+    occupation_code: OccupationCode
 """
 
 from shared.reference.codes import (
     CodeList,
-    Entry,
     EducationLevel,
+    Entry,
     IndustryCode,
     KabKotaCode,
     MaritalStatus,
@@ -22,6 +22,15 @@ from shared.reference.codes import (
 )
 
 __all__ = [
-    "CodeList", "EducationLevel", "Entry", "IndustryCode", "KabKotaCode", "MaritalStatus",
-    "OccupationCode", "ProvinceCode", "RegionCode", "Religion", "lists",
+    "CodeList",
+    "EducationLevel",
+    "Entry",
+    "IndustryCode",
+    "KabKotaCode",
+    "MaritalStatus",
+    "OccupationCode",
+    "ProvinceCode",
+    "RegionCode",
+    "Religion",
+    "lists",
 ]

@@ -72,7 +72,9 @@ class RegionList(CodeList):
             found = wilayah.search_wilayah(q, level=level, within=parent, limit=limit)
         else:
             found = wilayah.list_wilayah(parent)[:limit]
-        return [Entry(w.code, w.name, w.code.rsplit(".", 1)[0] if "." in w.code else None, w.level) for w in found]
+        return [
+            Entry(w.code, w.name, w.code.rsplit(".", 1)[0] if "." in w.code else None, w.level) for w in found
+        ]
 
 
 def _dotted(code: str) -> bool:
@@ -103,24 +105,55 @@ def lists() -> dict[str, CodeList]:
             "occupations", "Klasifikasi Baku Jabatan Indonesia (KBJI)", "KBJI 2014 (ISCO-08)", "kbji2014.csv"
         ),
         "industries": _csv_list(
-            "industries", "Klasifikasi Baku Lapangan Usaha Indonesia (KBLI)", "KBLI 2020 (ISIC Rev. 4)",
+            "industries",
+            "Klasifikasi Baku Lapangan Usaha Indonesia (KBLI)",
+            "KBLI 2020 (ISIC Rev. 4)",
             "kbli2020.csv",
         ),
-        "education_levels": _enum("education_levels", "Jenjang pendidikan", "UU 20/2003", [
-            ("tidak_sekolah", "Tidak/belum sekolah"), ("sd", "SD/sederajat"), ("smp", "SMP/sederajat"),
-            ("sma", "SMA/sederajat"), ("smk", "SMK"), ("d1", "Diploma I"), ("d2", "Diploma II"),
-            ("d3", "Diploma III"), ("d4", "Diploma IV/Sarjana Terapan"), ("s1", "Sarjana (S1)"),
-            ("s2", "Magister (S2)"), ("s3", "Doktor (S3)"),
-        ]),
-        "marital_status": _enum("marital_status", "Status perkawinan", "Dukcapil", [
-            ("belum_kawin", "Belum kawin"), ("kawin", "Kawin"),
-            ("cerai_hidup", "Cerai hidup"), ("cerai_mati", "Cerai mati"),
-        ]),
-        "religions": _enum("religions", "Agama dan kepercayaan", "Dukcapil (Putusan MK 97/PUU-XIV/2016)", [
-            ("islam", "Islam"), ("kristen", "Kristen"), ("katolik", "Katolik"), ("hindu", "Hindu"),
-            ("buddha", "Buddha"), ("konghucu", "Khonghucu"),
-            ("kepercayaan", "Kepercayaan terhadap Tuhan YME"),
-        ]),
+        "education_levels": _enum(
+            "education_levels",
+            "Jenjang pendidikan",
+            "UU 20/2003",
+            [
+                ("tidak_sekolah", "Tidak/belum sekolah"),
+                ("sd", "SD/sederajat"),
+                ("smp", "SMP/sederajat"),
+                ("sma", "SMA/sederajat"),
+                ("smk", "SMK"),
+                ("d1", "Diploma I"),
+                ("d2", "Diploma II"),
+                ("d3", "Diploma III"),
+                ("d4", "Diploma IV/Sarjana Terapan"),
+                ("s1", "Sarjana (S1)"),
+                ("s2", "Magister (S2)"),
+                ("s3", "Doktor (S3)"),
+            ],
+        ),
+        "marital_status": _enum(
+            "marital_status",
+            "Status perkawinan",
+            "Dukcapil",
+            [
+                ("belum_kawin", "Belum kawin"),
+                ("kawin", "Kawin"),
+                ("cerai_hidup", "Cerai hidup"),
+                ("cerai_mati", "Cerai mati"),
+            ],
+        ),
+        "religions": _enum(
+            "religions",
+            "Agama dan kepercayaan",
+            "Dukcapil (Putusan MK 97/PUU-XIV/2016)",
+            [
+                ("islam", "Islam"),
+                ("kristen", "Kristen"),
+                ("katolik", "Katolik"),
+                ("hindu", "Hindu"),
+                ("buddha", "Buddha"),
+                ("konghucu", "Khonghucu"),
+                ("kepercayaan", "Kepercayaan terhadap Tuhan YME"),
+            ],
+        ),
         "sexes": _enum("sexes", "Jenis kelamin", "Dukcapil", [("L", "Laki-laki"), ("P", "Perempuan")]),
     }
 

@@ -35,10 +35,18 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
     upgrade_all(stack.database_url)
     secrets = {f"IDENTITY_{name}": key for name, key in identity_keys.items()}
     platform = Platform(
-        stack.database_url, stack.kafka_bootstrap, stack.redis_url, secrets,
-        gateway_port=free_port(), service_ports={"identity": free_port()},
-        extra_env={"SIAPKERJA_ADMIN_PASSWORD": ADMIN_PASSWORD, "SIAPKERJA_ADMIN_TOTP_SECRET": ADMIN_TOTP,
-                   "SIAPKERJA_ADMIN_USERNAME": "gwadmin", "SIAPKERJA_IDENTITY_OUTBOX_POLL_INTERVAL_S": "0.2"},
+        stack.database_url,
+        stack.kafka_bootstrap,
+        stack.redis_url,
+        secrets,
+        gateway_port=free_port(),
+        service_ports={"identity": free_port()},
+        extra_env={
+            "SIAPKERJA_ADMIN_PASSWORD": ADMIN_PASSWORD,
+            "SIAPKERJA_ADMIN_TOTP_SECRET": ADMIN_TOTP,
+            "SIAPKERJA_ADMIN_USERNAME": "gwadmin",
+            "SIAPKERJA_IDENTITY_OUTBOX_POLL_INTERVAL_S": "0.2",
+        },
     )
     log_dir = stack.data_dir
     children = start_platform(platform, log_dir=log_dir)
@@ -85,9 +93,13 @@ def gateway_settings(platform: Platform, echo: Child, stack, tmp_path, **overrid
     values = dict(
         upstreams={"identity": [identity], "echo": [echo.url], "dead": [f"http://127.0.0.1:{free_port()}"]},
         jwks_url=f"{identity}/api/v1/identity/.well-known/jwks.json",
-        kafka_bootstrap_servers=stack.kafka_bootstrap, redis_url=stack.redis_url,
-        database_url=stack.database_url, policy_file=str(policy_file), max_body_bytes=10_000,
-        cors_origins=["https://siapkerja.kemnaker.go.id"], log_json=True,
+        kafka_bootstrap_servers=stack.kafka_bootstrap,
+        redis_url=stack.redis_url,
+        database_url=stack.database_url,
+        policy_file=str(policy_file),
+        max_body_bytes=10_000,
+        cors_origins=["https://siapkerja.kemnaker.go.id"],
+        log_json=True,
     )
     values.update(overrides)
     return GatewaySettings(**values)

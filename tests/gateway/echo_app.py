@@ -36,7 +36,11 @@ def create_app() -> FastAPI:
         if rest == "slow":
             await asyncio.sleep(30)
         body = await request.body()
-        return {"path": request.url.path, "query": request.url.query, "headers": dict(request.headers),
-                "body_length": len(body)}
+        return {
+            "path": request.url.path,
+            "query": request.url.query,
+            "headers": dict(request.headers),
+            "body_length": len(body),
+        }
 
     return app

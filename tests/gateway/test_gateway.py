@@ -25,8 +25,10 @@ async def person_tokens(gateway) -> dict:
 
     body = person()
     assert (await gateway.post("/api/v1/identity/accounts", json=body)).status_code == 201
-    response = await gateway.post("/api/v1/identity/token", data={
-        "grant_type": "password", "username": body["username"], "password": body["password"]})
+    response = await gateway.post(
+        "/api/v1/identity/token",
+        data={"grant_type": "password", "username": body["username"], "password": body["password"]},
+    )
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -39,9 +41,13 @@ async def gateway_audit(gateway) -> list[tuple]:
 
 async def test_unlisted_route_never_reaches_the_service(gateway):
     before = await echo_hits(gateway)
-    for method, path in [("GET", "/api/v1/echo/unlisted"), ("DELETE", "/api/v1/echo/headers"),
-                         ("GET", "/api/v1/echo/headers/%2e%2e/big"), ("GET", "/api/v1/nowhere/x"),
-                         ("GET", "/api/v2/echo/headers")]:
+    for method, path in [
+        ("GET", "/api/v1/echo/unlisted"),
+        ("DELETE", "/api/v1/echo/headers"),
+        ("GET", "/api/v1/echo/headers/%2e%2e/big"),
+        ("GET", "/api/v1/nowhere/x"),
+        ("GET", "/api/v2/echo/headers"),
+    ]:
         response = await gateway.request(method, path)
         assert response.status_code == 404, (method, path)
         assert response.headers["content-type"] == PROBLEM
@@ -49,10 +55,19 @@ async def test_unlisted_route_never_reaches_the_service(gateway):
 
 
 async def test_forged_identity_headers_are_stripped_and_context_added(gateway):
-    response = await gateway.get("/api/v1/echo/headers?q=1", headers={
-        "X-User-Id": "admin", "X-Principal": "admin", "X-Forwarded-For": "10.9.9.9", "X-Roles": "admin",
-        "X-Request-ID": "trace-abcdef12", "Connection": "keep-alive, X-Custom-Hop", "X-Custom-Hop": "1",
-        "Forwarded": "for=10.0.0.1"})
+    response = await gateway.get(
+        "/api/v1/echo/headers?q=1",
+        headers={
+            "X-User-Id": "admin",
+            "X-Principal": "admin",
+            "X-Forwarded-For": "10.9.9.9",
+            "X-Roles": "admin",
+            "X-Request-ID": "trace-abcdef12",
+            "Connection": "keep-alive, X-Custom-Hop",
+            "X-Custom-Hop": "1",
+            "Forwarded": "for=10.0.0.1",
+        },
+    )
     assert response.status_code == 200
     seen = response.json()["headers"]
     assert response.json()["query"] == "q=1"
@@ -75,10 +90,14 @@ async def test_missing_and_bad_tokens_get_401_and_are_audited(gateway):
 
 async def test_valid_token_passes_and_is_forwarded(gateway):
     tokens = await person_tokens(gateway)
-    response = await gateway.get("/api/v1/echo/mine", headers={"Authorization": f"Bearer {tokens['access_token']}"})
+    response = await gateway.get(
+        "/api/v1/echo/mine", headers={"Authorization": f"Bearer {tokens['access_token']}"}
+    )
     assert response.status_code == 200
     assert response.json()["headers"]["authorization"] == f"Bearer {tokens['access_token']}"
-    me = await gateway.get("/api/v1/identity/me", headers={"Authorization": f"Bearer {tokens['access_token']}"})
+    me = await gateway.get(
+        "/api/v1/identity/me", headers={"Authorization": f"Bearer {tokens['access_token']}"}
+    )
     assert me.status_code == 200
 
 
@@ -88,24 +107,36 @@ async def test_policy_refuses_wrong_role_and_audits(gateway):
     for path in ("/api/v1/echo/officers", "/api/v1/echo/partners"):
         refused = await gateway.get(path, headers=auth)
         assert refused.status_code == 403 and refused.json()["code"] == "policy_denied"
-    clients = await gateway.post("/api/v1/identity/clients", headers=auth, json={"name": "x", "scopes": ["a"]})
+    clients = await gateway.post(
+        "/api/v1/identity/clients", headers=auth, json={"name": "x", "scopes": ["a"]}
+    )
     assert clients.status_code == 403
     rows = await gateway_audit(gateway)
     assert any(r[1] == "POST /api/v1/identity/clients" and r[3] == "denied" for r in rows)
 
 
 async def test_admin_and_partner_pass_the_policy(gateway):
-    login = await gateway.post("/api/v1/identity/token", data={
-        "grant_type": "password", "username": "gwadmin", "password": ADMIN_PASSWORD,
-        "totp": pyotp.TOTP(ADMIN_TOTP).at(time.time() + 30)})
+    login = await gateway.post(
+        "/api/v1/identity/token",
+        data={
+            "grant_type": "password",
+            "username": "gwadmin",
+            "password": ADMIN_PASSWORD,
+            "totp": pyotp.TOTP(ADMIN_TOTP).at(time.time() + 30),
+        },
+    )
     assert login.status_code == 200, login.text
     admin = {"Authorization": f"Bearer {login.json()['access_token']}"}
-    made = await gateway.post("/api/v1/identity/clients", headers=admin,
-                              json={"name": "BPS", "scopes": ["stats:read"]})
+    made = await gateway.post(
+        "/api/v1/identity/clients", headers=admin, json={"name": "BPS", "scopes": ["stats:read"]}
+    )
     assert made.status_code == 201
     creds = made.json()
-    token = await gateway.post("/api/v1/identity/token", data={"grant_type": "client_credentials"},
-                               auth=(creds["client_id"], creds["client_secret"]))
+    token = await gateway.post(
+        "/api/v1/identity/token",
+        data={"grant_type": "client_credentials"},
+        auth=(creds["client_id"], creds["client_secret"]),
+    )
     assert token.status_code == 200, token.text
     partner = {"Authorization": f"Bearer {token.json()['access_token']}"}
     assert (await gateway.get("/api/v1/echo/partners", headers=partner)).status_code == 200
@@ -116,7 +147,9 @@ async def test_revoked_session_is_refused_once_the_event_arrives(gateway):
     tokens = await person_tokens(gateway)
     auth = {"Authorization": f"Bearer {tokens['access_token']}"}
     assert (await gateway.get("/api/v1/echo/mine", headers=auth)).status_code == 200
-    out = await gateway.post("/api/v1/identity/logout", headers=auth, data={"refresh_token": tokens["refresh_token"]})
+    out = await gateway.post(
+        "/api/v1/identity/logout", headers=auth, data={"refresh_token": tokens["refresh_token"]}
+    )
     assert out.status_code == 204
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
@@ -132,7 +165,9 @@ async def test_rate_limit_gives_429_with_retry_after(gateway):
     headers = {"X-Forwarded-For": "ignored"}
     # a fresh address for this test: the limiter keys sensitive routes by client address
     gateway._transport.client = (f"192.0.2.{uuid.uuid4().int % 250}", 1)
-    codes = [(await gateway.post("/api/v1/echo/sensitive", headers=headers)).status_code for _ in range(limit + 1)]
+    codes = [
+        (await gateway.post("/api/v1/echo/sensitive", headers=headers)).status_code for _ in range(limit + 1)
+    ]
     assert codes[:limit] == [200] * limit
     last = await gateway.post("/api/v1/echo/sensitive")
     assert last.status_code == 429 and int(last.headers["retry-after"]) >= 1
@@ -174,12 +209,16 @@ async def test_large_response_is_streamed_through(gateway):
 
 
 async def test_cors_preflight_for_allowed_origin_only(gateway):
-    allowed = await gateway.options("/api/v1/echo/headers", headers={
-        "Origin": "https://siapkerja.kemnaker.go.id", "Access-Control-Request-Method": "GET"})
+    allowed = await gateway.options(
+        "/api/v1/echo/headers",
+        headers={"Origin": "https://siapkerja.kemnaker.go.id", "Access-Control-Request-Method": "GET"},
+    )
     assert allowed.status_code == 204
     assert allowed.headers["access-control-allow-origin"] == "https://siapkerja.kemnaker.go.id"
-    other = await gateway.options("/api/v1/echo/headers", headers={
-        "Origin": "https://evil.example", "Access-Control-Request-Method": "GET"})
+    other = await gateway.options(
+        "/api/v1/echo/headers",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"},
+    )
     assert other.status_code == 403
 
 
@@ -187,7 +226,9 @@ async def test_merged_openapi_docs_and_readiness(gateway):
     spec = (await gateway.get("/openapi.json")).json()
     operation = spec["paths"]["/api/v1/identity/accounts"]["post"]
     assert operation["tags"][0] == "identity" and operation["x-siapkerja-policy"] == {"allow": "public"}
-    assert spec["paths"]["/api/v1/identity/clients"]["post"]["x-siapkerja-policy"] == {"allow": {"roles": ["admin"]}}
+    assert spec["paths"]["/api/v1/identity/clients"]["post"]["x-siapkerja-policy"] == {
+        "allow": {"roles": ["admin"]}
+    }
     docs = await gateway.get("/docs")
     assert "/docs/assets/swagger-ui-bundle.js" in docs.text and "cdn" not in docs.text.lower()
     assert (await gateway.get("/docs/assets/swagger-ui-bundle.js")).status_code == 200
@@ -202,10 +243,12 @@ def test_every_service_route_has_a_policy_rule():
 
     policy = policies.load()
     missing = []
-    for service, (factory, _) in SERVICES.items():
+    for factory, _ in SERVICES.values():
         module, _, name = factory.partition(":")
         app = getattr(__import__(module, fromlist=[name]), name)()
         for path, operations in app.openapi()["paths"].items():
             concrete = "/".join("x" if p.startswith("{") else p for p in path.split("/"))
-            missing += [f"{m.upper()} {path}" for m in operations if policy.match(m.upper(), concrete) is None]
+            missing += [
+                f"{m.upper()} {path}" for m in operations if policy.match(m.upper(), concrete) is None
+            ]
     assert missing == [], f"routes without a policy rule: {missing}"

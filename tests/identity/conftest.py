@@ -57,9 +57,15 @@ def person(*, sex: str = "P", born: date = date(1994, 3, 17), region: str = "320
     day = born.day + (40 if sex == "P" else 0)
     nik = f"{region}{day:02d}{born.month:02d}{born.year % 100:02d}{n:04d}"
     body = {
-        "nik": nik, "full_name": "Siti Aminah", "birth_date": born.isoformat(), "sex": sex,
-        "email": f"user{n}@contoh.id", "phone": f"0812{n:08d}", "username": f"pengguna{n}",
-        "password": f"Kerja-Keras-{n}-Jaya", "account_type": "pencari_kerja",
+        "nik": nik,
+        "full_name": "Siti Aminah",
+        "birth_date": born.isoformat(),
+        "sex": sex,
+        "email": f"user{n}@contoh.id",
+        "phone": f"0812{n:08d}",
+        "username": f"pengguna{n}",
+        "password": f"Kerja-Keras-{n}-Jaya",
+        "account_type": "pencari_kerja",
     }
     body.update(overrides)
     return body
@@ -73,8 +79,10 @@ async def register(client, **overrides) -> tuple[dict, dict]:
 
 
 async def login(client, username: str, password: str, **extra) -> httpx.Response:
-    return await client.post("/api/v1/identity/token",
-                             data={"grant_type": "password", "username": username, "password": password, **extra})
+    return await client.post(
+        "/api/v1/identity/token",
+        data={"grant_type": "password", "username": username, "password": password, **extra},
+    )
 
 
 async def tokens_for(client, body: dict, **extra) -> dict:
@@ -93,8 +101,11 @@ _admin: dict = {}
 async def admin_tokens(client) -> dict:
     """The seeded administrator's tokens, logged in once: a TOTP code works only once."""
     if not _admin:
-        _admin.update(await tokens_for(client, {"username": "admin", "password": ADMIN_PASSWORD},
-                                       totp=pyotp.TOTP(ADMIN_TOTP).now()))
+        _admin.update(
+            await tokens_for(
+                client, {"username": "admin", "password": ADMIN_PASSWORD}, totp=pyotp.TOTP(ADMIN_TOTP).now()
+            )
+        )
     return _admin
 
 
@@ -104,12 +115,16 @@ async def officer(client, role: str, region: str) -> dict:
     own = await tokens_for(client, body)
     enrol = await client.post("/api/v1/identity/me/totp", headers=bearer(own))
     secret = enrol.json()["secret"]
-    confirm = await client.post("/api/v1/identity/me/totp/confirm", headers=bearer(own),
-                                json={"code": pyotp.TOTP(secret).now()})
+    confirm = await client.post(
+        "/api/v1/identity/me/totp/confirm", headers=bearer(own), json={"code": pyotp.TOTP(secret).now()}
+    )
     assert confirm.status_code == 204, confirm.text
     admin = await admin_tokens(client)
-    granted = await client.post(f"/api/v1/identity/accounts/{account['id']}/roles", headers=bearer(admin),
-                                json={"role": role, "region": region})
+    granted = await client.post(
+        f"/api/v1/identity/accounts/{account['id']}/roles",
+        headers=bearer(admin),
+        json={"role": role, "region": region},
+    )
     assert granted.status_code == 201, granted.text
     # The code that confirmed cannot log in again; the next step's code can (one step of drift).
     totp = pyotp.TOTP(secret)

@@ -126,7 +126,9 @@ def sample_app(settings: ServiceSettings, verifier: Any = None) -> FastAPI:
         title="sample",
         settings=settings,
         routers=[router],
-        subscription=Subscription(handlers={NoteWritten.type_name(): count_note}, topics=[NoteWritten.topic()]),
+        subscription=Subscription(
+            handlers={NoteWritten.type_name(): count_note}, topics=[NoteWritten.topic()]
+        ),
         verifier=verifier,
     )
 

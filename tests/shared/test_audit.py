@@ -12,7 +12,9 @@ async def fresh_chain(db, n=5):
     async with db.transaction() as s:
         await s.execute(text("SET LOCAL session_replication_role = replica"))
         await s.execute(text("DELETE FROM sample.audit"))
-    officer = Principal(subject="officer-1", token_id="t", expires_at=0, roles=frozenset({"pengawas"}), region="32.01")
+    officer = Principal(
+        subject="officer-1", token_id="t", expires_at=0, roles=frozenset({"pengawas"}), region="32.01"
+    )
     for i in range(n):
         async with db.transaction() as s:
             await audit.record(s, action="read", subject=f"account:{i}", outcome="allowed", principal=officer)
@@ -25,8 +27,10 @@ async def test_chain_verifies(sample_db):
     assert report.ok and report.rows == 5
 
 
-@pytest.mark.parametrize("statement", ["UPDATE sample.audit SET outcome = 'x'", "DELETE FROM sample.audit",
-                                       "TRUNCATE sample.audit"])
+@pytest.mark.parametrize(
+    "statement",
+    ["UPDATE sample.audit SET outcome = 'x'", "DELETE FROM sample.audit", "TRUNCATE sample.audit"],
+)
 async def test_trigger_refuses_changes(sample_db, statement):
     await fresh_chain(sample_db, 2)
     with pytest.raises(DBAPIError, match="append-only"):
@@ -67,10 +71,13 @@ async def test_denied_request_is_audited(sample_client, sample_db, stack):
     iss = issuer()
     sample_client.app.state.verifier = iss.verifier()
     token = iss.token(sub="officer-9", roles=["pengawas"], region="32.01")
-    ok = await sample_client.get("/api/v1/sample/regions/32.01.05/notes", headers={"Authorization": f"Bearer {token}"})
+    ok = await sample_client.get(
+        "/api/v1/sample/regions/32.01.05/notes", headers={"Authorization": f"Bearer {token}"}
+    )
     assert ok.status_code == 200
-    refused = await sample_client.get("/api/v1/sample/regions/33.01/notes",
-                                      headers={"Authorization": f"Bearer {token}"})
+    refused = await sample_client.get(
+        "/api/v1/sample/regions/33.01/notes", headers={"Authorization": f"Bearer {token}"}
+    )
     assert refused.status_code == 403 and refused.json()["code"] == "region_out_of_scope"
     async with sample_db.transaction() as s:
         rows = (await s.execute(text("SELECT actor, outcome, action, region FROM sample.audit"))).all()

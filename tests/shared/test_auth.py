@@ -24,10 +24,14 @@ class Issuer:
     def __init__(self):
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.kid = uuid.uuid4().hex
-        self.pem = self.key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()).decode()
-        self.public_pem = self.key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+        self.pem = self.key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode()
+        self.public_pem = (
+            self.key.public_key()
+            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+            .decode()
+        )
         self.fetches = 0
 
     def jwks(self):
@@ -36,11 +40,19 @@ class Issuer:
 
     def token(self, headers=None, **claims):
         now = int(time.time())
-        body = {"iss": ISS, "aud": AUD, "sub": "acct-1", "iat": now, "exp": now + 900, "jti": uuid.uuid4().hex}
+        body = {
+            "iss": ISS,
+            "aud": AUD,
+            "sub": "acct-1",
+            "iat": now,
+            "exp": now + 900,
+            "jti": uuid.uuid4().hex,
+        }
         body.update(claims)
         body = {k: v for k, v in body.items() if v is not None}
-        return jwt.encode(body, self.pem, algorithm="RS256",
-                          headers={"kid": self.kid, "typ": "at+jwt", **(headers or {})})
+        return jwt.encode(
+            body, self.pem, algorithm="RS256", headers={"kid": self.kid, "typ": "at+jwt", **(headers or {})}
+        )
 
     def verifier(self):
         async def source():
@@ -65,8 +77,14 @@ def forge(header: dict, claims: dict, signature: bytes = b"") -> str:
 async def test_valid_token_gives_principal():
     iss = issuer()
     principal = await iss.verifier().verify(
-        iss.token(account_type="pemberi_kerja", roles=["pengawas"], region="32.01", scope="a b",
-                  org={"id": "o1", "type": "pemberi_kerja", "verified": True}))
+        iss.token(
+            account_type="pemberi_kerja",
+            roles=["pengawas"],
+            region="32.01",
+            scope="a b",
+            org={"id": "o1", "type": "pemberi_kerja", "verified": True},
+        )
+    )
     assert principal.subject == "acct-1" and principal.roles == {"pengawas"}
     assert principal.org == "o1" and principal.org_verified and principal.scopes == {"a", "b"}
 
@@ -76,10 +94,26 @@ def claims_now(**over):
     return {"iss": ISS, "aud": AUD, "sub": "x", "iat": now, "exp": now + 600, "jti": "j", **over}
 
 
-@pytest.mark.parametrize("case", [
-    "alg_none", "hs256_with_public_key", "tampered", "expired", "no_exp", "future_nbf", "future_iat",
-    "wrong_aud", "no_aud", "wrong_iss", "refresh_typ", "no_typ", "unknown_kid", "jwk_header", "garbage",
-])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "alg_none",
+        "hs256_with_public_key",
+        "tampered",
+        "expired",
+        "no_exp",
+        "future_nbf",
+        "future_iat",
+        "wrong_aud",
+        "no_aud",
+        "wrong_iss",
+        "refresh_typ",
+        "no_typ",
+        "unknown_kid",
+        "jwk_header",
+        "garbage",
+    ],
+)
 async def test_attacks_are_refused(case):
     iss = issuer()
     verifier = iss.verifier()
@@ -118,8 +152,9 @@ async def test_attacks_are_refused(case):
         token = other.token(headers={"kid": "nope"})
     elif case == "jwk_header":
         attacker = issuer()
-        token = attacker.token(headers={"kid": iss.kid, "jwk": attacker.jwks()["keys"][0],
-                                        "jku": "http://127.0.0.1:9/evil.json"})
+        token = attacker.token(
+            headers={"kid": iss.kid, "jwk": attacker.jwks()["keys"][0], "jku": "http://127.0.0.1:9/evil.json"}
+        )
     else:
         token = "not.a.token"
     with pytest.raises(Unauthorized):

@@ -25,7 +25,9 @@ async def wait_until(predicate, timeout=20.0, interval=0.05):
 
 async def pending(db) -> int:
     async with db.transaction() as s:
-        return await s.scalar(select(func.count()).select_from(outbox_table).where(outbox_table.c.sent_at.is_(None)))
+        return await s.scalar(
+            select(func.count()).select_from(outbox_table).where(outbox_table.c.sent_at.is_(None))
+        )
 
 
 async def tally(db, note_id) -> int:
@@ -44,25 +46,38 @@ async def test_rolled_back_transaction_publishes_nothing(sample_db):
         pass
     assert await pending(sample_db) == before
     async with sample_db.transaction() as s:
-        assert await s.scalar(select(func.count()).select_from(sample.Note).where(sample.Note.title == "draft")) == 0
+        assert (
+            await s.scalar(select(func.count()).select_from(sample.Note).where(sample.Note.title == "draft"))
+            == 0
+        )
 
 
 async def test_rule_violation_leaves_nothing_half_written(sample_client, sample_db):
     before = await pending(sample_db)
-    response = await sample_client.post("/api/v1/sample/notes", json={"title": "forbidden-word", "region_code": "32.01"})
+    response = await sample_client.post(
+        "/api/v1/sample/notes", json={"title": "forbidden-word", "region_code": "32.01"}
+    )
     assert response.status_code == 422
     assert await pending(sample_db) == before
 
 
 async def test_committed_event_reaches_topic_as_cloudevent(sample_client, stack):
-    response = await sample_client.post("/api/v1/sample/notes", json={"title": "hello", "region_code": "32.01"},
-                                        headers={"X-Request-ID": "trace-0001"})
+    response = await sample_client.post(
+        "/api/v1/sample/notes",
+        json={"title": "hello", "region_code": "32.01"},
+        headers={"X-Request-ID": "trace-0001"},
+    )
     assert response.status_code == 201
     note_id = response.json()["id"]
-    consumer = AIOKafkaConsumer(sample.NoteWritten.topic(), bootstrap_servers=stack.kafka_bootstrap,
-                                auto_offset_reset="earliest", fetch_max_wait_ms=10)
+    consumer = AIOKafkaConsumer(
+        sample.NoteWritten.topic(),
+        bootstrap_servers=stack.kafka_bootstrap,
+        auto_offset_reset="earliest",
+        fetch_max_wait_ms=10,
+    )
     await consumer.start()
     try:
+
         async def found():
             batch = await consumer.getmany(timeout_ms=200)
             for records in batch.values():
@@ -72,6 +87,7 @@ async def test_committed_event_reaches_topic_as_cloudevent(sample_client, stack)
                         found.event, found.key = body, r.key
                         return True
             return False
+
         await wait_until(found)
     finally:
         await consumer.stop()
@@ -92,8 +108,9 @@ async def test_events_written_while_broker_down_arrive_later_exactly_once(sample
     """A relay pointed at a dead broker keeps rows; a relay that can reach it publishes them all."""
     from shared.events.envelope import topics_of
 
-    dead = OutboxRelay(sample_db, service="sample", bootstrap="127.0.0.1:1", topics=topics_of("sample"),
-                       poll_interval_s=0.1)
+    dead = OutboxRelay(
+        sample_db, service="sample", bootstrap="127.0.0.1:1", topics=topics_of("sample"), poll_interval_s=0.1
+    )
     ids = []
     dead.start()
     try:
@@ -102,16 +119,25 @@ async def test_events_written_while_broker_down_arrive_later_exactly_once(sample
                 ids.append((await sample.write_note(session, title=f"offline {i}", region_code="32.01")).id)
         await asyncio.sleep(1.0)
         async with sample_db.transaction() as s:
-            unsent = await s.scalar(select(func.count()).select_from(outbox_table).where(
-                outbox_table.c.sent_at.is_(None), outbox_table.c.key.in_([str(i) for i in ids])))
+            unsent = await s.scalar(
+                select(func.count())
+                .select_from(outbox_table)
+                .where(outbox_table.c.sent_at.is_(None), outbox_table.c.key.in_([str(i) for i in ids]))
+            )
         assert unsent == 20
     finally:
         await dead.stop()
 
-    live = OutboxRelay(sample_db, service="sample", bootstrap=stack.kafka_bootstrap, topics=topics_of("sample"))
-    consumer = EventConsumer(sample_db, group="test-offline", bootstrap=stack.kafka_bootstrap,
-                             handlers={sample.NoteWritten.type_name(): sample.count_note},
-                             topics=[sample.NoteWritten.topic()])
+    live = OutboxRelay(
+        sample_db, service="sample", bootstrap=stack.kafka_bootstrap, topics=topics_of("sample")
+    )
+    consumer = EventConsumer(
+        sample_db,
+        group="test-offline",
+        bootstrap=stack.kafka_bootstrap,
+        handlers={sample.NoteWritten.type_name(): sample.count_note},
+        topics=[sample.NoteWritten.topic()],
+    )
     live.start()
     consumer.start()
     try:
@@ -128,18 +154,26 @@ async def test_relay_killed_between_publish_and_mark_sent(sample_db, stack):
 
     async with sample_db.transaction() as session:
         note = await sample.write_note(session, title="crashy", region_code="32.01")
-    relay = OutboxRelay(sample_db, service="sample", bootstrap=stack.kafka_bootstrap, topics=topics_of("sample"))
+    relay = OutboxRelay(
+        sample_db, service="sample", bootstrap=stack.kafka_bootstrap, topics=topics_of("sample")
+    )
     try:
         await wait_until(lambda: _published(relay))
         # The crash: the broker has the event, the row is unsent again.
         async with sample_db.transaction() as s:
-            await s.execute(outbox_table.update().where(outbox_table.c.key == str(note.id)).values(sent_at=None))
+            await s.execute(
+                outbox_table.update().where(outbox_table.c.key == str(note.id)).values(sent_at=None)
+            )
         await wait_until(lambda: _published(relay))
     finally:
         await relay.stop()
-    consumer = EventConsumer(sample_db, group="test-crash", bootstrap=stack.kafka_bootstrap,
-                             handlers={sample.NoteWritten.type_name(): sample.count_note},
-                             topics=[sample.NoteWritten.topic()])
+    consumer = EventConsumer(
+        sample_db,
+        group="test-crash",
+        bootstrap=stack.kafka_bootstrap,
+        handlers={sample.NoteWritten.type_name(): sample.count_note},
+        topics=[sample.NoteWritten.topic()],
+    )
     consumer.start()
     try:
         await wait_until(lambda: _eq(tally(sample_db, note.id), 1))
@@ -174,8 +208,14 @@ async def test_consumer_applies_once_and_rolls_back_failures(sample_db, stack):
         calls.append(event["id"])
         raise ValueError("cannot apply")
 
-    consumer = EventConsumer(sample_db, group="test-poison", bootstrap=stack.kafka_bootstrap,
-                             handlers={"siapkerja.sample.note.written.v1": poison}, topics=["x"], max_attempts=2)
+    consumer = EventConsumer(
+        sample_db,
+        group="test-poison",
+        bootstrap=stack.kafka_bootstrap,
+        handlers={"siapkerja.sample.note.written.v1": poison},
+        topics=["x"],
+        max_attempts=2,
+    )
     event = {"id": str(uuid.uuid4()), "type": "siapkerja.sample.note.written.v1", "data": {}}
     raw = json.dumps(event).encode()
     assert await consumer.apply(b"not json") == "malformed"
@@ -186,7 +226,10 @@ async def test_consumer_applies_once_and_rolls_back_failures(sample_db, stack):
         pass
     # the failed attempt rolled its inbox row back: a later attempt may still apply it
     async with sample_db.transaction() as s:
-        assert await s.scalar(text("SELECT count(*) FROM sample.inbox WHERE event_id = :i"), {"i": event["id"]}) == 0
+        assert (
+            await s.scalar(text("SELECT count(*) FROM sample.inbox WHERE event_id = :i"), {"i": event["id"]})
+            == 0
+        )
 
     async def ok(session, event):
         calls.append("ok")
@@ -199,6 +242,7 @@ async def test_consumer_applies_once_and_rolls_back_failures(sample_db, stack):
 
 async def test_outbox_add_needs_no_broker(sample_db):
     async with sample_db.transaction() as session:
-        event_id = await outbox.add(session, sample.NoteWritten(note_id=uuid.uuid4(), region_code="32.01"),
-                                    subject="x")
+        event_id = await outbox.add(
+            session, sample.NoteWritten(note_id=uuid.uuid4(), region_code="32.01"), subject="x"
+        )
     assert isinstance(event_id, uuid.UUID)

@@ -52,23 +52,31 @@ async def test_idempotent_create_returns_first_result(sample_client, sample_db):
     assert first.status_code == second.status_code == 201
     assert first.json() == second.json()
     async with sample_db.transaction() as s:
-        assert await s.scalar(select(func.count()).select_from(sample.Note).where(sample.Note.title == "once")) == 1
+        assert (
+            await s.scalar(select(func.count()).select_from(sample.Note).where(sample.Note.title == "once"))
+            == 1
+        )
 
 
 async def test_same_key_different_body_is_409(sample_client):
     headers = {"Idempotency-Key": "create-note-0002"}
-    ok = await sample_client.post("/api/v1/sample/notes", json={"title": "a", "region_code": "32.01"}, headers=headers)
+    ok = await sample_client.post(
+        "/api/v1/sample/notes", json={"title": "a", "region_code": "32.01"}, headers=headers
+    )
     assert ok.status_code == 201
-    clash = await sample_client.post("/api/v1/sample/notes", json={"title": "b", "region_code": "32.01"},
-                                     headers=headers)
+    clash = await sample_client.post(
+        "/api/v1/sample/notes", json={"title": "b", "region_code": "32.01"}, headers=headers
+    )
     assert clash.status_code == 409 and clash.json()["code"] == "idempotency_key_reused"
 
 
 async def test_failed_request_does_not_burn_the_key(sample_client):
     headers = {"Idempotency-Key": "create-note-0003"}
-    bad = await sample_client.post("/api/v1/sample/notes", json={"title": "forbidden-word", "region_code": "32.01"},
-                                   headers=headers)
+    bad = await sample_client.post(
+        "/api/v1/sample/notes", json={"title": "forbidden-word", "region_code": "32.01"}, headers=headers
+    )
     assert bad.status_code == 422
-    good = await sample_client.post("/api/v1/sample/notes", json={"title": "forbidden-word", "region_code": "32.01"},
-                                    headers=headers)
+    good = await sample_client.post(
+        "/api/v1/sample/notes", json={"title": "forbidden-word", "region_code": "32.01"}, headers=headers
+    )
     assert good.status_code == 422  # same rule, evaluated again rather than a stored failure

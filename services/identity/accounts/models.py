@@ -38,7 +38,9 @@ class Account(Timestamped, Base):
 class Consent(Timestamped, Base):
     __tablename__ = "consents"
 
-    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("identity.accounts.id", ondelete="CASCADE"), index=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("identity.accounts.id", ondelete="CASCADE"), index=True
+    )
     purpose: Mapped[str] = mapped_column(String(60))
     given_at: Mapped[datetime]
     withdrawn_at: Mapped[datetime | None]

@@ -6,8 +6,15 @@ from fastapi import APIRouter, Response
 
 from services.identity.accounts import service as accounts
 from services.identity.accounts.schemas import (
-    AccountCreate, AccountDeletion, AccountRead, AccountUpdate, ConsentChange, ConsentRead, PasswordChange,
-    TotpConfirm, TotpEnrolment,
+    AccountCreate,
+    AccountDeletion,
+    AccountRead,
+    AccountUpdate,
+    ConsentChange,
+    ConsentRead,
+    PasswordChange,
+    TotpConfirm,
+    TotpEnrolment,
 )
 from services.identity.deps import Cipher, Me, TokenContext
 from shared.auth import CurrentPrincipal
@@ -18,14 +25,24 @@ router = APIRouter(prefix="/api/v1/identity", tags=["identity: accounts"])
 
 
 @router.post("/accounts", status_code=201, response_model=AccountRead)
-async def register_account(body: AccountCreate, session: Session, cipher: Cipher, ctx: TokenContext,
-                           idem: IdempotencyKey) -> Any:
+async def register_account(
+    body: AccountCreate, session: Session, cipher: Cipher, ctx: TokenContext, idem: IdempotencyKey
+) -> Any:
     """Register a SIAPkerja account with NIK (Pasal 7)."""
     if (replayed := await idem.replay(session, body.model_dump(exclude={"password"}))) is not None:
         return replayed
     account = await accounts.register(
-        session, cipher, ctx, nik_value=body.nik, full_name=body.full_name, birth_date=body.birth_date,
-        sex=body.sex, email=body.email, phone=body.phone, username=body.username, password=body.password,
+        session,
+        cipher,
+        ctx,
+        nik_value=body.nik,
+        full_name=body.full_name,
+        birth_date=body.birth_date,
+        sex=body.sex,
+        email=body.email,
+        phone=body.phone,
+        username=body.username,
+        password=body.password,
         account_type=body.account_type,
     )
     # The public answer is masked: whoever holds the response holds no NIK.
@@ -46,10 +63,13 @@ async def update_me(body: AccountUpdate, me: Me, session: Session, cipher: Ciphe
 
 
 @router.post("/me/password", status_code=204)
-async def change_password(body: PasswordChange, me: Me, principal: CurrentPrincipal, session: Session,
-                          ctx: TokenContext) -> Response:
+async def change_password(
+    body: PasswordChange, me: Me, principal: CurrentPrincipal, session: Session, ctx: TokenContext
+) -> Response:
     """Change my password; my other sessions end."""
-    await accounts.change_password(session, ctx, me, principal, current=body.current_password, new=body.new_password)
+    await accounts.change_password(
+        session, ctx, me, principal, current=body.current_password, new=body.new_password
+    )
     return Response(status_code=204)
 
 

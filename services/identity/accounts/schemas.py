@@ -7,8 +7,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 AccountType = Literal[
-    "pencari_kerja", "pekerja", "pemberi_kerja", "pelaksana_penempatan", "lembaga_pendidikan",
-    "lembaga_pelatihan", "lembaga_sertifikasi", "kementerian_lembaga", "pemda_provinsi", "pemda_kabkota", "lainnya",
+    "pencari_kerja",
+    "pekerja",
+    "pemberi_kerja",
+    "pelaksana_penempatan",
+    "lembaga_pendidikan",
+    "lembaga_pelatihan",
+    "lembaga_sertifikasi",
+    "kementerian_lembaga",
+    "pemda_provinsi",
+    "pemda_kabkota",
+    "lainnya",
 ]
 ConsentPurpose = Literal["layanan_ketenagakerjaan", "pencocokan_lowongan", "statistik", "komunikasi"]
 

@@ -43,19 +43,35 @@ def _phone(value: str) -> str:
 
 
 async def register(
-    session: AsyncSession, cipher: FieldCipher, ctx: Context, *, nik_value: str, full_name: str, birth_date: date,
-    sex: str, email: str, phone: str, username: str, password: str, account_type: str,
+    session: AsyncSession,
+    cipher: FieldCipher,
+    ctx: Context,
+    *,
+    nik_value: str,
+    full_name: str,
+    birth_date: date,
+    sex: str,
+    email: str,
+    phone: str,
+    username: str,
+    password: str,
+    account_type: str,
 ) -> Account:
     """Register a person: the NIK must be valid and agree with the birth date and sex given."""
     try:
         parsed = nik.parse(nik_value)
     except nik.InvalidNik as err:
-        raise InvalidInput(("NIK tidak valid.", "The NIK is invalid."), code="nik_invalid",
-                           errors=[{"field": "nik", "message": err.code}]) from None
+        raise InvalidInput(
+            ("NIK tidak valid.", "The NIK is invalid."),
+            code="nik_invalid",
+            errors=[{"field": "nik", "message": err.code}],
+        ) from None
     if not nik.agrees(parsed, birth_date=birth_date, sex=sex):
         raise RuleViolated(
-            ("Tanggal lahir atau jenis kelamin tidak sesuai dengan NIK.",
-             "The birth date or sex does not match the NIK."),
+            (
+                "Tanggal lahir atau jenis kelamin tidak sesuai dengan NIK.",
+                "The birth date or sex does not match the NIK.",
+            ),
             code="nik_mismatch",
         )
     check_strength(password, username=username, nik=nik_value)
@@ -82,8 +98,13 @@ async def register(
     session.add(Consent(account_id=account.id, purpose="layanan_ketenagakerjaan", given_at=utcnow()))
     await outbox.add(
         session,
-        AccountRegistered(account_id=account.id, account_type=account_type, region_code=parsed.regency_code,
-                          sex=sex, birth_year=birth_date.year),
+        AccountRegistered(
+            account_id=account.id,
+            account_type=account_type,
+            region_code=parsed.regency_code,
+            sex=sex,
+            birth_year=birth_date.year,
+        ),
         subject=account.id,
     )
     return account
@@ -98,6 +119,7 @@ async def get_active(session: AsyncSession, account_id: uuid.UUID | str) -> Acco
 
 def view(account: Account, cipher: FieldCipher, *, owner: bool, roles: list[RoleGrant] = ()) -> dict:
     """The account as a response: in full for its owner, masked for anyone else."""
+
     def opened(sealed: bytes | None, field: str) -> str:
         return cipher.decrypt(sealed, field=field) if sealed else ""
 
@@ -105,16 +127,20 @@ def view(account: Account, cipher: FieldCipher, *, owner: bool, roles: list[Role
     email, phone = opened(account.email_sealed, "email"), opened(account.phone_sealed, "phone")
     birth = opened(account.birth_date_sealed, "birth_date")
     return {
-        "id": account.id, "username": account.username, "account_type": account.account_type,
+        "id": account.id,
+        "username": account.username,
+        "account_type": account.account_type,
         "nik": nik_value if owner else mask_nik(nik_value),
         "full_name": name if owner else mask_name(name),
         "birth_date": birth if owner else (birth[:4] + "-**-**" if birth else ""),
         "sex": account.sex,
         "email": email if owner else mask_email(email) if email else None,
         "phone": phone if owner else mask_phone(phone) if phone else None,
-        "region_code": account.region_code, "status": account.status,
+        "region_code": account.region_code,
+        "status": account.status,
         "roles": [{"role": g.role, "region": g.region} for g in roles],
-        "totp_enrolled": account.totp_confirmed, "created_at": account.created_at,
+        "totp_enrolled": account.totp_confirmed,
+        "created_at": account.created_at,
     }
 
 
@@ -122,8 +148,9 @@ async def roles_of(session: AsyncSession, account_id: uuid.UUID) -> list[RoleGra
     return list((await session.scalars(select(RoleGrant).where(RoleGrant.account_id == account_id))).all())
 
 
-async def update_contact(session: AsyncSession, cipher: FieldCipher, account: Account, *,
-                         email: str | None, phone: str | None) -> Account:
+async def update_contact(
+    session: AsyncSession, cipher: FieldCipher, account: Account, *, email: str | None, phone: str | None
+) -> Account:
     """Change contact data; NIK, birth date and sex are not self-editable."""
     if email is not None:
         account.email_sealed = cipher.encrypt(email.lower(), field="email")
@@ -133,11 +160,14 @@ async def update_contact(session: AsyncSession, cipher: FieldCipher, account: Ac
     return account
 
 
-async def change_password(session: AsyncSession, ctx: Context, account: Account, principal: Principal, *,
-                          current: str, new: str) -> None:
+async def change_password(
+    session: AsyncSession, ctx: Context, account: Account, principal: Principal, *, current: str, new: str
+) -> None:
     """Change the password (the current one is needed) and end every other session."""
     if not ctx.passwords.verify(account.password_hash, current):
-        raise Forbidden(("Kata sandi saat ini salah.", "The current password is wrong."), code="wrong_password")
+        raise Forbidden(
+            ("Kata sandi saat ini salah.", "The current password is wrong."), code="wrong_password"
+        )
     check_strength(new, username=account.username)
     account.password_hash = ctx.passwords.hash(new)
     keep = uuid.UUID(principal.session_id) if principal.session_id else None
@@ -151,15 +181,19 @@ async def enrol_totp(session: AsyncSession, cipher: FieldCipher, account: Accoun
     secret = pyotp.random_base32()
     account.totp_sealed = cipher.encrypt(secret, field=TOTP_FIELD)
     await session.flush()
-    uri = pyotp.TOTP(secret).provisioning_uri(name=account.username or str(account.id), issuer_name=ISSUER_NAME)
+    uri = pyotp.TOTP(secret).provisioning_uri(
+        name=account.username or str(account.id), issuer_name=ISSUER_NAME
+    )
     return secret, uri
 
 
 async def confirm_totp(session: AsyncSession, ctx: Context, account: Account, code: str) -> None:
     """Confirm enrolment with a current code; from now on logins need one."""
     if account.totp_sealed is None or account.totp_confirmed:
-        raise Conflict(("Tidak ada pendaftaran TOTP yang menunggu.", "No TOTP enrolment is pending."),
-                       code="totp_not_pending")
+        raise Conflict(
+            ("Tidak ada pendaftaran TOTP yang menunggu.", "No TOTP enrolment is pending."),
+            code="totp_not_pending",
+        )
     if not tokens.totp_ok(ctx, account, code):
         raise RuleViolated(("Kode TOTP salah.", "Wrong TOTP code."), code="totp_invalid")
     account.totp_confirmed = True
@@ -170,22 +204,30 @@ async def set_consent(session: AsyncSession, account: Account, *, purpose: str, 
     """Give or withdraw consent for a purpose; a withdrawal is announced to every service."""
     current = (
         await session.scalars(
-            select(Consent).where(Consent.account_id == account.id, Consent.purpose == purpose,
-                                  Consent.withdrawn_at.is_(None))
+            select(Consent).where(
+                Consent.account_id == account.id, Consent.purpose == purpose, Consent.withdrawn_at.is_(None)
+            )
         )
     ).first()
     if given and current is None:
         session.add(Consent(account_id=account.id, purpose=purpose, given_at=utcnow()))
     elif not given and current is not None:
         current.withdrawn_at = utcnow()
-        await outbox.add(session, ConsentWithdrawn(account_id=account.id, purpose=purpose), subject=account.id)
+        await outbox.add(
+            session, ConsentWithdrawn(account_id=account.id, purpose=purpose), subject=account.id
+        )
     await session.flush()
     return await consents_of(session, account.id)
 
 
 async def consents_of(session: AsyncSession, account_id: uuid.UUID) -> list[Consent]:
-    return list((await session.scalars(select(Consent).where(Consent.account_id == account_id)
-                                       .order_by(Consent.given_at))).all())
+    return list(
+        (
+            await session.scalars(
+                select(Consent).where(Consent.account_id == account_id).order_by(Consent.given_at)
+            )
+        ).all()
+    )
 
 
 async def export(session: AsyncSession, cipher: FieldCipher, account: Account) -> dict:
@@ -210,11 +252,27 @@ async def delete(session: AsyncSession, ctx: Context, account: Account, *, passw
     for grant in await roles_of(session, account.id):
         if grant.role in OFFICER_ROLES:
             await session.delete(grant)
-    for field in ("username", "password_hash", "nik_index", "nik_sealed", "full_name_sealed", "birth_date_sealed",
-                  "email_sealed", "phone_sealed", "totp_sealed", "birth_year", "sex"):
+    for field in (
+        "username",
+        "password_hash",
+        "nik_index",
+        "nik_sealed",
+        "full_name_sealed",
+        "birth_date_sealed",
+        "email_sealed",
+        "phone_sealed",
+        "totp_sealed",
+        "birth_year",
+        "sex",
+    ):
         setattr(account, field, None)
     account.status, account.deleted_at = "deleted", utcnow()
     await session.flush()
     await outbox.add(session, AccountDeleted(account_id=account.id), subject=account.id)
-    await audit.record(session, action="account.delete", subject=f"account:{account.id}", outcome="erased",
-                       actor=str(account.id))
+    await audit.record(
+        session,
+        action="account.delete",
+        subject=f"account:{account.id}",
+        outcome="erased",
+        actor=str(account.id),
+    )

@@ -13,7 +13,9 @@ class RoleGrant(Timestamped, Base):
     __tablename__ = "role_grants"
     __table_args__ = (UniqueConstraint("account_id", "role"),)
 
-    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("identity.accounts.id", ondelete="CASCADE"), index=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("identity.accounts.id", ondelete="CASCADE"), index=True
+    )
     role: Mapped[str] = mapped_column(String(40))
     region: Mapped[str] = mapped_column(String(13))
     granted_by: Mapped[uuid.UUID | None]

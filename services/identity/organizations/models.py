@@ -29,6 +29,8 @@ class Membership(Timestamped, Base):
     __tablename__ = "memberships"
     __table_args__ = (UniqueConstraint("account_id", "organization_id"),)
 
-    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("identity.accounts.id", ondelete="CASCADE"), index=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("identity.accounts.id", ondelete="CASCADE"), index=True
+    )
     organization_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("identity.organizations.id"), index=True)
     role: Mapped[str] = mapped_column(String(20))  # owner or member

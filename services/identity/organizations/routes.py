@@ -16,8 +16,9 @@ router = APIRouter(prefix="/api/v1/identity/organizations", tags=["identity: org
 
 
 @router.post("", status_code=201, response_model=OrganizationRead)
-async def register_organization(body: OrganizationCreate, principal: CurrentPrincipal, session: Session,
-                                idem: IdempotencyKey) -> Any:
+async def register_organization(
+    body: OrganizationCreate, principal: CurrentPrincipal, session: Session, idem: IdempotencyKey
+) -> Any:
     """Register an organisation; I become its owner."""
     if principal.is_partner:
         raise Forbidden(code="person_required")
@@ -34,15 +35,19 @@ async def read_organization(organization_id: uuid.UUID, principal: CurrentPrinci
 
 
 @router.post("/{organization_id}/verification", response_model=OrganizationRead)
-async def verify_organization(organization_id: uuid.UUID, principal: CurrentPrincipal, session: Session) -> Any:
+async def verify_organization(
+    organization_id: uuid.UUID, principal: CurrentPrincipal, session: Session
+) -> Any:
     """Verify an organisation in my region (officer)."""
     return await organizations.verify(session, principal, await organizations.get(session, organization_id))
 
 
 @router.post("/{organization_id}/members", status_code=204)
-async def add_member(organization_id: uuid.UUID, body: MemberAdd, principal: CurrentPrincipal,
-                     session: Session) -> Response:
+async def add_member(
+    organization_id: uuid.UUID, body: MemberAdd, principal: CurrentPrincipal, session: Session
+) -> Response:
     """Add a member to my organisation (owner)."""
-    await organizations.add_member(session, principal, await organizations.get(session, organization_id),
-                                   body.account_id)
+    await organizations.add_member(
+        session, principal, await organizations.get(session, organization_id), body.account_id
+    )
     return Response(status_code=204)

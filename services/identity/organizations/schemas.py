@@ -9,8 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from shared.reference import IndustryCode, RegionCode
 
 OrganizationType = Literal[
-    "pemberi_kerja", "pelaksana_penempatan", "lembaga_pendidikan", "lembaga_pelatihan", "lembaga_sertifikasi",
-    "kementerian_lembaga", "dinas_provinsi", "dinas_kabkota",
+    "pemberi_kerja",
+    "pelaksana_penempatan",
+    "lembaga_pendidikan",
+    "lembaga_pelatihan",
+    "lembaga_sertifikasi",
+    "kementerian_lembaga",
+    "dinas_provinsi",
+    "dinas_kabkota",
 ]
 
 

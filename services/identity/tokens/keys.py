@@ -26,12 +26,16 @@ def _new_key(cipher: FieldCipher, state: str) -> SigningKey:
     pem = private.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode()
-    public_pem = private.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    ).decode()
+    public_pem = (
+        private.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
     kid = new_id().hex
     public = {**jwk.construct(public_pem, ALGORITHM).to_dict(), "kid": kid, "use": "sig", "alg": ALGORITHM}
-    return SigningKey(kid=kid, state=state, private_sealed=cipher.encrypt(pem, field=FIELD), public_jwk=public)
+    return SigningKey(
+        kid=kid, state=state, private_sealed=cipher.encrypt(pem, field=FIELD), public_jwk=public
+    )
 
 
 async def ensure_keys(session: AsyncSession, cipher: FieldCipher) -> None:
@@ -49,11 +53,19 @@ async def ensure_keys(session: AsyncSession, cipher: FieldCipher) -> None:
 
 async def rotate(session: AsyncSession, cipher: FieldCipher, *, token_ttl: timedelta) -> str:
     """Promote the next key to active, retire the active one, publish a new next. Returns the new kid."""
-    keys = (await session.scalars(select(SigningKey).where(SigningKey.state.in_(("active", "next"))).with_for_update())).all()
+    keys = (
+        await session.scalars(
+            select(SigningKey).where(SigningKey.state.in_(("active", "next"))).with_for_update()
+        )
+    ).all()
     now = utcnow()
     for key in keys:
         if key.state == "active":
-            key.state, key.retired_at, key.publish_until = "retired", now, now + token_ttl + timedelta(minutes=5)
+            key.state, key.retired_at, key.publish_until = (
+                "retired",
+                now,
+                now + token_ttl + timedelta(minutes=5),
+            )
     promoted = next((k for k in keys if k.state == "next"), None) or _new_key(cipher, "next")
     promoted.state, promoted.activated_at = "active", now
     session.add(promoted)

@@ -11,7 +11,8 @@ from shared.db import Timestamped
 
 
 class SigningKey(Timestamped, Base):
-    """`next` is published before use; `active` signs; `retired` stays published until its last token expires."""
+    """`next` is published before use; `active` signs; `retired` stays published until its last
+    token has expired."""
 
     __tablename__ = "signing_keys"
 
@@ -31,7 +32,9 @@ class RefreshToken(Timestamped, Base):
 
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     family_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("identity.accounts.id", ondelete="CASCADE"), index=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("identity.accounts.id", ondelete="CASCADE"), index=True
+    )
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]

@@ -35,7 +35,9 @@ def _basic_client(request: Request) -> tuple[str | None, str | None]:
 def _required(**fields: str | None) -> None:
     missing = [name for name, value in fields.items() if not value]
     if missing:
-        raise InvalidInput(code="invalid_request", errors=[{"field": f, "message": "required"} for f in missing])
+        raise InvalidInput(
+            code="invalid_request", errors=[{"field": f, "message": "required"} for f in missing]
+        )
 
 
 @router.post("/token", response_model=TokenRead, response_model_exclude_none=True)
@@ -57,7 +59,12 @@ async def token(
     if grant_type == "password":
         _required(username=username, password=password)
         result = await tokens.password_grant(
-            session, ctx, username=username, password=password, totp=totp, organization_id=organization_id,
+            session,
+            ctx,
+            username=username,
+            password=password,
+            totp=totp,
+            organization_id=organization_id,
             address=client_address(request.scope),
         )
     elif grant_type == "refresh_token":
@@ -67,8 +74,9 @@ async def token(
         basic_id, basic_secret = _basic_client(request)
         client_id, client_secret = client_id or basic_id, client_secret or basic_secret
         _required(client_id=client_id, client_secret=client_secret)
-        result = await tokens.client_credentials_grant(session, ctx, client_id=client_id,
-                                                       client_secret=client_secret, scope=scope)
+        result = await tokens.client_credentials_grant(
+            session, ctx, client_id=client_id, client_secret=client_secret, scope=scope
+        )
     return TokenRead(**result.__dict__)
 
 

@@ -108,17 +108,24 @@ async def account_claims(session: AsyncSession, account: Account, organization_i
     if row is not None:
         membership, org = row
         claims["org"] = {
-            "id": str(org.id), "type": org.type, "verified": org.status == "verified",
-            "role": membership.role, "region": org.region_code,
+            "id": str(org.id),
+            "type": org.type,
+            "verified": org.status == "verified",
+            "role": membership.role,
+            "region": org.region_code,
         }
     return claims
 
 
-async def _new_refresh(session: AsyncSession, ctx: Context, account_id: uuid.UUID, family_id: uuid.UUID) -> str:
+async def _new_refresh(
+    session: AsyncSession, ctx: Context, account_id: uuid.UUID, family_id: uuid.UUID
+) -> str:
     token = secrets.token_urlsafe(32)
     session.add(
         RefreshToken(
-            token_hash=_hash(token), family_id=family_id, account_id=account_id,
+            token_hash=_hash(token),
+            family_id=family_id,
+            account_id=account_id,
             expires_at=utcnow() + timedelta(seconds=ctx.settings.refresh_token_ttl_s),
         )
     )
@@ -127,7 +134,11 @@ async def _new_refresh(session: AsyncSession, ctx: Context, account_id: uuid.UUI
 
 
 async def _issue(
-    session: AsyncSession, ctx: Context, account: Account, family_id: uuid.UUID, organization_id: uuid.UUID | None
+    session: AsyncSession,
+    ctx: Context,
+    account: Account,
+    family_id: uuid.UUID,
+    organization_id: uuid.UUID | None,
 ) -> TokenResponse:
     claims = await account_claims(session, account, organization_id)
     claims["sid"] = str(family_id)
@@ -165,10 +176,17 @@ async def _refuse_login(session: AsyncSession, ctx: Context, account: Account | 
         account.failed_logins += 1
         over = account.failed_logins - ctx.settings.login_max_failures
         if over >= 0:
-            account.locked_until = now + timedelta(seconds=ctx.settings.login_lock_base_s * 2 ** min(over, 10))
+            account.locked_until = now + timedelta(
+                seconds=ctx.settings.login_lock_base_s * 2 ** min(over, 10)
+            )
     await session.flush()
-    await audit.record(session, action="login", subject=f"account:{account.id if account else 'unknown'}",
-                       outcome="failed", actor=f"addr:{address}")
+    await audit.record(
+        session,
+        action="login",
+        subject=f"account:{account.id if account else 'unknown'}",
+        outcome="failed",
+        actor=f"addr:{address}",
+    )
     raise LoginRefused()
 
 
@@ -179,15 +197,23 @@ def totp_ok(ctx: Context, account: Account, code: str | None) -> bool:
     now = time.time()
     for offset in (-1, 0, 1):  # one step of clock drift either way
         step = int(now // totp.interval) + offset
-        if step > (account.totp_last_step or -1) and secrets.compare_digest(totp.at(step * totp.interval), code):
+        if step > (account.totp_last_step or -1) and secrets.compare_digest(
+            totp.at(step * totp.interval), code
+        ):
             account.totp_last_step = step  # a code works once
             return True
     return False
 
 
 async def password_grant(
-    session: AsyncSession, ctx: Context, *, username: str, password: str, totp: str | None,
-    organization_id: uuid.UUID | None, address: str,
+    session: AsyncSession,
+    ctx: Context,
+    *,
+    username: str,
+    password: str,
+    totp: str | None,
+    organization_id: uuid.UUID | None,
+    address: str,
 ) -> TokenResponse:
     """Tokens for a correct username and password (and TOTP code when enrolled).
 
@@ -210,15 +236,18 @@ async def password_grant(
         account.password_hash = ctx.passwords.hash(password)
     account.failed_logins, account.locked_until = 0, None
     response = await _issue(session, ctx, account, new_id(), organization_id)
-    await audit.record(session, action="login", subject=f"account:{account.id}", outcome="succeeded",
-                       actor=str(account.id))
+    await audit.record(
+        session, action="login", subject=f"account:{account.id}", outcome="succeeded", actor=str(account.id)
+    )
     return response
 
 
 async def refresh_grant(session: AsyncSession, ctx: Context, *, refresh_token: str) -> TokenResponse:
     """Rotate a refresh token. A token used twice revokes its whole family."""
     row = (
-        await session.scalars(select(RefreshToken).where(RefreshToken.token_hash == _hash(refresh_token)).with_for_update())
+        await session.scalars(
+            select(RefreshToken).where(RefreshToken.token_hash == _hash(refresh_token)).with_for_update()
+        )
     ).first()
     if row is None or row.expires_at < utcnow():
         raise InvalidGrant()
@@ -240,18 +269,25 @@ class ReusedRefresh(InvalidGrant):
     keep_changes = True
 
 
-async def revoke_family(session: AsyncSession, account_id: uuid.UUID, family_id: uuid.UUID, *, reason: str) -> None:
+async def revoke_family(
+    session: AsyncSession, account_id: uuid.UUID, family_id: uuid.UUID, *, reason: str
+) -> None:
     await session.execute(
         update(RefreshToken)
         .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=utcnow(), revoked_reason=reason)
     )
-    await outbox.add(session, SessionRevoked(account_id=account_id, session_id=family_id, reason=reason),
-                     subject=account_id)
+    await outbox.add(
+        session,
+        SessionRevoked(account_id=account_id, session_id=family_id, reason=reason),
+        subject=account_id,
+    )
     await audit.record(session, action="session.revoke", subject=f"account:{account_id}", outcome=reason)
 
 
-async def revoke_all(session: AsyncSession, account_id: uuid.UUID, *, reason: str, keep: uuid.UUID | None = None) -> None:
+async def revoke_all(
+    session: AsyncSession, account_id: uuid.UUID, *, reason: str, keep: uuid.UUID | None = None
+) -> None:
     """End every session of an account (password change, disabling, role change)."""
     families = (
         await session.scalars(
@@ -269,22 +305,32 @@ async def client_credentials_grant(
     session: AsyncSession, ctx: Context, *, client_id: str, client_secret: str, scope: str | None
 ) -> TokenResponse:
     """A partner system's token: only scopes it was granted."""
-    client = (await session.scalars(select(PartnerClient).where(PartnerClient.client_id == client_id))).first()
-    if not ctx.passwords.verify(client.secret_hash if client else None, client_secret) or client.status != "active":
+    client = (
+        await session.scalars(select(PartnerClient).where(PartnerClient.client_id == client_id))
+    ).first()
+    if (
+        not ctx.passwords.verify(client.secret_hash if client else None, client_secret)
+        or client.status != "active"
+    ):
         raise InvalidClient()
     granted = set(client.scopes)
     requested = set(scope.split()) if scope else granted
     if not requested <= granted:
         raise InvalidScope()
     scopes = " ".join(sorted(requested))
-    access = await _sign(session, ctx, {"sub": f"client:{client.client_id}", "client_id": client.client_id,
-                                        "scope": scopes, "roles": []})
+    access = await _sign(
+        session,
+        ctx,
+        {"sub": f"client:{client.client_id}", "client_id": client.client_id, "scope": scopes, "roles": []},
+    )
     return TokenResponse(access, ctx.settings.access_token_ttl_s, None, scopes)
 
 
 async def logout(session: AsyncSession, *, refresh_token: str, account_id: uuid.UUID) -> None:
     """End the session the refresh token belongs to."""
-    row = (await session.scalars(select(RefreshToken).where(RefreshToken.token_hash == _hash(refresh_token)))).first()
+    row = (
+        await session.scalars(select(RefreshToken).where(RefreshToken.token_hash == _hash(refresh_token)))
+    ).first()
     if row is not None and row.account_id == account_id:
         await revoke_family(session, account_id, row.family_id, reason="logout")
 
@@ -292,7 +338,8 @@ async def logout(session: AsyncSession, *, refresh_token: str, account_id: uuid.
 async def session_revoked(session: AsyncSession, session_id: str) -> bool:
     """Whether the login session (refresh-token family) an access token belongs to was revoked."""
     revoked = await session.scalar(
-        select(RefreshToken.id).where(RefreshToken.family_id == uuid.UUID(session_id),
-                                      RefreshToken.revoked_at.is_not(None)).limit(1)
+        select(RefreshToken.id)
+        .where(RefreshToken.family_id == uuid.UUID(session_id), RefreshToken.revoked_at.is_not(None))
+        .limit(1)
     )
     return revoked is not None
