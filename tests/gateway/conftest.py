@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import httpx
-import pyotp
 import pytest
 import yaml
 
-from deploy.local.processes import Child, Platform, start, start_platform, stop_all, wait_ready
+from deploy.local.processes import Child, Platform
 from deploy.local.stack import free_port
 from gateway.app import create_app
 from gateway.config import GatewaySettings
-from shared.migrations import upgrade_all
 
-ADMIN_TOTP = pyotp.random_base32()
-ADMIN_PASSWORD = "Gateway-Admin-Pass-33"
 ECHO_RULES = [
     {"method": "GET", "path": "/api/v1/echo/headers", "allow": "public"},
     {"method": "GET", "path": "/api/v1/echo/big", "allow": "public"},
@@ -28,57 +23,6 @@ ECHO_RULES = [
     {"method": "GET", "path": "/api/v1/echo/officers", "allow": {"roles": ["pengawas"]}},
     {"method": "GET", "path": "/api/v1/echo/partners", "allow": {"scopes": ["stats:read"]}},
 ]
-
-
-@pytest.fixture(scope="session")
-def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
-    upgrade_all(stack.database_url)
-    secrets = {f"IDENTITY_{name}": key for name, key in identity_keys.items()}
-    platform = Platform(
-        stack.database_url,
-        stack.kafka_bootstrap,
-        stack.redis_url,
-        secrets,
-        gateway_port=free_port(),
-        service_ports={"identity": free_port()},
-        extra_env={
-            "SIAPKERJA_ADMIN_PASSWORD": ADMIN_PASSWORD,
-            "SIAPKERJA_ADMIN_TOTP_SECRET": ADMIN_TOTP,
-            "SIAPKERJA_ADMIN_USERNAME": "gwadmin",
-            "SIAPKERJA_IDENTITY_OUTBOX_POLL_INTERVAL_S": "0.2",
-        },
-    )
-    log_dir = stack.data_dir
-    children = start_platform(platform, log_dir=log_dir)
-    echo = start("echo", "tests.gateway.echo_app:create_app", free_port(), {}, log_dir)
-    try:
-        wait_ready(echo)
-        children.append(echo)
-        yield platform, children
-    finally:
-        stop_all([*children, echo])
-
-
-@pytest.fixture(scope="session")
-def seeded_admin(platform, stack):
-    import os
-
-    from services.identity.config import IdentitySettings
-    from services.identity.seed import seed_admin
-
-    plat, _ = platform
-    env = {**plat.service_env("identity"), **plat.extra_env}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        asyncio.run(seed_admin(IdentitySettings.from_env()))
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    return "gwadmin"
 
 
 def gateway_settings(platform: Platform, echo: Child, stack, tmp_path, **overrides) -> GatewaySettings:

@@ -5,12 +5,10 @@ import time
 import uuid
 
 import httpx
-import pyotp
 import pytest
 from sqlalchemy import text
 
 from gateway import policy as policies
-from tests.gateway.conftest import ADMIN_PASSWORD, ADMIN_TOTP
 
 PROBLEM = "application/problem+json"
 
@@ -115,18 +113,8 @@ async def test_policy_refuses_wrong_role_and_audits(gateway):
     assert any(r[1] == "POST /api/v1/identity/clients" and r[3] == "denied" for r in rows)
 
 
-async def test_admin_and_partner_pass_the_policy(gateway):
-    login = await gateway.post(
-        "/api/v1/identity/token",
-        data={
-            "grant_type": "password",
-            "username": "gwadmin",
-            "password": ADMIN_PASSWORD,
-            "totp": pyotp.TOTP(ADMIN_TOTP).at(time.time() + 30),
-        },
-    )
-    assert login.status_code == 200, login.text
-    admin = {"Authorization": f"Bearer {login.json()['access_token']}"}
+async def test_admin_and_partner_pass_the_policy(gateway, admin_token):
+    admin = {"Authorization": f"Bearer {admin_token}"}
     made = await gateway.post(
         "/api/v1/identity/clients", headers=admin, json={"name": "BPS", "scopes": ["stats:read"]}
     )
