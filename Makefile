@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint fmt install clean
+.PHONY: run test bench bench-quick wrk lint fmt install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,17 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+# wrk measures saturated throughput; Debian's package, installed here if missing.
+WRK := $(shell command -v wrk 2>/dev/null)
+
+wrk:
+	@test -n "$(WRK)" || (apt-get update -qq && apt-get install -y -qq wrk)
+
+bench: $(STAMP) wrk
 	$(BIN)/python -m bench
+
+bench-quick: $(STAMP) wrk
+	$(BIN)/python -m bench --quick
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from deploy.local.processes import SERVICES, Platform, start_platform, stop_all
+from deploy.local.processes import GATEWAY, SERVICES, Platform, start_platform, stop_all
 from deploy.local.stack import EmbeddedBroker, EmbeddedPostgres, EmbeddedRedis
 from shared.migrations import upgrade_all
 from shared.personal_data import generate_key
@@ -95,7 +95,12 @@ def main() -> int:
                 f"admin      username {os.environ.get('SIAPKERJA_ADMIN_USERNAME', 'admin')}, "
                 f"password (shown once): {generated}"
             )
-        platform = Platform(database_url, bootstrap, redis_url, secrets)
+        platform = Platform(
+            database_url, bootstrap, redis_url, secrets,
+            gateway_port=int(os.environ.get("SIAPKERJA_GATEWAY_PORT", GATEWAY[1])),
+            service_ports={s: int(os.environ.get(f"SIAPKERJA_{s.upper()}_PORT", port))
+                           for s, (_, port) in SERVICES.items()},
+        )
         children = start_platform(platform, log_dir=DATA)
         for child in children:
             print(f"{child.name:<10} {child.url}  (pid {child.proc.pid}, log {DATA / (child.name + '.log')})")

@@ -1,0 +1,1 @@
+"""Benchmarks behind `make bench`: figures measured against a reference in the same run."""
