@@ -20,11 +20,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# wrk measures saturated throughput; Debian's package, installed here if missing.
-WRK := $(shell command -v wrk 2>/dev/null)
+# wrk (saturated throughput) and hey (latency at a fixed rate): Debian's packages, installed if missing.
+LOADGEN := $(shell command -v wrk >/dev/null && command -v hey >/dev/null && echo yes)
 
 wrk:
-	@test -n "$(WRK)" || (apt-get update -qq && apt-get install -y -qq wrk)
+	@test -n "$(LOADGEN)" || (apt-get update -qq && apt-get install -y -qq wrk hey)
 
 bench: $(STAMP) wrk
 	$(BIN)/python -m bench

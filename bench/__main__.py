@@ -30,25 +30,44 @@ RESULTS = Path(__file__).parent / "results"
 rows: list[dict] = []
 
 
-def row(name: str, figure: float, unit: str, reference: float | None, ref_name: str, target: str,
-        passed: bool | None) -> None:
+def row(
+    name: str,
+    figure: float,
+    unit: str,
+    reference: float | None,
+    ref_name: str,
+    target: str,
+    passed: bool | None,
+) -> None:
     ratio = figure / reference if reference else None
-    rows.append({"benchmark": name, "figure": round(figure, 3), "unit": unit,
-                 "reference": round(reference, 3) if reference is not None else None, "reference_is": ref_name,
-                 "ratio": round(ratio, 3) if ratio is not None else None, "target": target,
-                 "pass": passed})
+    rows.append(
+        {
+            "benchmark": name,
+            "figure": round(figure, 3),
+            "unit": unit,
+            "reference": round(reference, 3) if reference is not None else None,
+            "reference_is": ref_name,
+            "ratio": round(ratio, 3) if ratio is not None else None,
+            "target": target,
+            "pass": passed,
+        }
+    )
     status = "—" if passed is None else ("pass" if passed else "FAIL")
     ratio_text = f"{ratio:.2f}x" if ratio is not None else "—"
     ref_text = f"{reference:,.2f}" if reference is not None else "—"
-    print(f"{name:<46} {figure:>12,.2f} {unit:<8} {ref_text:>12} {ratio_text:>8}  {target:<22} {status}",
-          flush=True)
+    print(
+        f"{name:<46} {figure:>12,.2f} {unit:<8} {ref_text:>12} {ratio_text:>8}  {target:<22} {status}",
+        flush=True,
+    )
 
 
 def rss_mb(pid: int) -> float:
     return psutil.Process(pid).memory_info().rss / 1_048_576
 
 
-def bench_gateway(platform: Platform, children: list[Child], upstream: Child, token: str, seconds: int) -> None:
+def bench_gateway(
+    platform: Platform, children: list[Child], upstream: Child, token: str, seconds: int
+) -> None:
     auth = {"Authorization": f"Bearer {token}"}
     gateway = next(c for c in children if c.name == "gateway")
     direct_url = f"{upstream.url}/api/v1/bench/ping"
@@ -60,20 +79,48 @@ def bench_gateway(platform: Platform, children: list[Child], upstream: Child, to
     via = wrk(via_url, seconds=seconds, headers=auth)
     if via.non_2xx:
         raise RuntimeError(f"{via.non_2xx} non-2xx answers through the gateway")
-    row("gateway throughput (token+policy+proxy)", via.requests_per_s, "req/s", direct.requests_per_s,
-        "upstream direct", ">= 0.5x", via.requests_per_s >= 0.5 * direct.requests_per_s)
+    row(
+        "gateway throughput (token+policy+proxy)",
+        via.requests_per_s,
+        "req/s",
+        direct.requests_per_s,
+        "upstream direct",
+        ">= 0.5x",
+        via.requests_per_s >= 0.5 * direct.requests_per_s,
+    )
     rate = direct.requests_per_s / 4
-    direct_lat = asyncio.run(fixed_rate(direct_url, rate=rate, seconds=seconds, headers=auth))
-    via_lat = asyncio.run(fixed_rate(via_url, rate=rate, seconds=seconds, headers=auth))
+    direct_lat = fixed_rate(direct_url, rate=rate, seconds=seconds, headers=auth)
+    via_lat = fixed_rate(via_url, rate=rate, seconds=seconds, headers=auth)
     added_p50 = via_lat.p50_ms - direct_lat.p50_ms
     added_p99 = via_lat.p99_ms - direct_lat.p99_ms
-    row(f"gateway added p50 at {rate:,.0f} req/s", added_p50, "ms", direct_lat.p50_ms, "direct p50 (ms)",
-        "<= 1 ms", added_p50 <= 1.0)
-    row(f"gateway added p99 at {rate:,.0f} req/s", added_p99, "ms", direct_lat.p99_ms, "direct p99 (ms)",
-        "<= 5 ms", added_p99 <= 5.0)
+    row(
+        f"gateway added p50 at {rate:,.0f} req/s",
+        added_p50,
+        "ms",
+        direct_lat.p50_ms,
+        "direct p50 (ms)",
+        "<= 1 ms",
+        added_p50 <= 1.0,
+    )
+    row(
+        f"gateway added p99 at {rate:,.0f} req/s",
+        added_p99,
+        "ms",
+        direct_lat.p99_ms,
+        "direct p99 (ms)",
+        "<= 5 ms",
+        added_p99 <= 5.0,
+    )
     memory_after = rss_mb(gateway.proc.pid)
-    row("gateway RSS after load", memory_after, "MB", memory_before, "RSS before load", "flat, <= 150 MB",
-        memory_after <= 150 and memory_after - memory_before < 20)
+    row(
+        "gateway RSS after load",
+        memory_after,
+        "MB",
+        memory_before,
+        "RSS before load",
+        "flat, <= 150 MB",
+        memory_after <= 150 and memory_after - memory_before < 20,
+    )
 
 
 def bench_tokens(token: str, jwks: dict, issuer: str, audience: str, n: int) -> None:
@@ -113,8 +160,15 @@ def bench_tokens(token: str, jwks: dict, issuer: str, audience: str, n: int) -> 
         return statistics.median(first) * 1e6, (time.perf_counter() - t) / (n * 10) * 1e6
 
     first_sight, seen = asyncio.run(measure())
-    row("token verify, first sight", first_sight, "µs", bare, "cryptography verify", "<= 2.5x",
-        first_sight <= 2.5 * bare)
+    row(
+        "token verify, first sight",
+        first_sight,
+        "µs",
+        bare,
+        "cryptography verify",
+        "<= 2.5x",
+        first_sight <= 2.5 * bare,
+    )
     row("token verify, seen before", seen, "µs", None, "", "<= 5 µs", seen <= 5)
 
 
@@ -125,8 +179,12 @@ def bench_login(identity_url: str, n: int) -> None:
     from tests.identity.conftest import person
 
     defaults = IdentitySettings()
-    hasher = PasswordHasher(time_cost=defaults.argon2_time_cost, memory_cost=defaults.argon2_memory_kib,
-                            parallelism=defaults.argon2_parallelism, type=Type.ID)
+    hasher = PasswordHasher(
+        time_cost=defaults.argon2_time_cost,
+        memory_cost=defaults.argon2_memory_kib,
+        parallelism=defaults.argon2_parallelism,
+        type=Type.ID,
+    )
     started = time.perf_counter()
     for _ in range(n):
         hasher.hash("Kerja-Keras-2026-Jaya")
@@ -143,27 +201,54 @@ def bench_login(identity_url: str, n: int) -> None:
         timings = []
         for body in bodies:
             t = time.perf_counter()
-            response = client.post("/api/v1/identity/token", data={
-                "grant_type": "password", "username": body["username"], "password": body["password"]})
+            response = client.post(
+                "/api/v1/identity/token",
+                data={"grant_type": "password", "username": body["username"], "password": body["password"]},
+            )
             assert response.status_code == 200, response.text
             timings.append(time.perf_counter() - t)
         login_ms = statistics.median(timings) * 1000
-    row("registration (HTTP, median)", registration_ms, "ms", hash_ms, "one argon2id hash", "<= 1.3x",
-        registration_ms <= 1.3 * hash_ms)
-    row("password login (HTTP, median)", login_ms, "ms", hash_ms, "one argon2id hash", "<= 1.3x",
-        login_ms <= 1.3 * hash_ms)
+    row(
+        "registration (HTTP, median)",
+        registration_ms,
+        "ms",
+        hash_ms,
+        "one argon2id hash",
+        "<= 1.3x",
+        registration_ms <= 1.3 * hash_ms,
+    )
+    row(
+        "password login (HTTP, median)",
+        login_ms,
+        "ms",
+        hash_ms,
+        "one argon2id hash",
+        "<= 1.3x",
+        login_ms <= 1.3 * hash_ms,
+    )
 
 
 def bench_startup(data_dir: Path) -> None:
-    env = {**os.environ, "SIAPKERJA_DATA_DIR": str(data_dir / "run"), "SIAPKERJA_PG_PORT": str(free_port()),
-           "SIAPKERJA_KAFKA_PORT": str(free_port()), "SIAPKERJA_REDIS_PORT": str(free_port()),
-           "SIAPKERJA_GATEWAY_PORT": str(free_port()), "SIAPKERJA_IDENTITY_PORT": str(free_port())}
+    env = {
+        **os.environ,
+        "SIAPKERJA_DATA_DIR": str(data_dir / "run"),
+        "SIAPKERJA_PG_PORT": str(free_port()),
+        "SIAPKERJA_KAFKA_PORT": str(free_port()),
+        "SIAPKERJA_REDIS_PORT": str(free_port()),
+        "SIAPKERJA_GATEWAY_PORT": str(free_port()),
+        "SIAPKERJA_IDENTITY_PORT": str(free_port()),
+    }
     for name in ("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "REDIS_URL"):
         env.pop(name, None)
     for attempt in ("first start", "restart"):
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "deploy.local.run"], env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "deploy.local.run"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         ready = None
         for line in proc.stdout:
             if line.startswith("ready in"):
@@ -182,7 +267,9 @@ def main() -> int:
     args = parser.parse_args()
     seconds = 5 if args.quick else 15
     data_dir = Path(tempfile.mkdtemp(prefix="siapkerja-bench-"))
-    print(f"{'benchmark':<46} {'figure':>12} {'unit':<8} {'reference':>12} {'ratio':>8}  {'target':<22} result")
+    print(
+        f"{'benchmark':<46} {'figure':>12} {'unit':<8} {'reference':>12} {'ratio':>8}  {'target':<22} result"
+    )
     postgres = EmbeddedPostgres(data_dir / "postgres", free_port(), durable=False)
     broker = EmbeddedBroker(free_port(), data_dir / "tansu.log")
     redis = EmbeddedRedis(data_dir / "redis", free_port())
@@ -191,19 +278,31 @@ def main() -> int:
         for part in (postgres, broker, redis):
             part.start()
         upgrade_all(postgres.url)
-        secrets = {"IDENTITY_FIELD_ENCRYPTION_KEY": generate_key(), "IDENTITY_BLIND_INDEX_KEY": generate_key()}
+        secrets = {
+            "IDENTITY_FIELD_ENCRYPTION_KEY": generate_key(),
+            "IDENTITY_BLIND_INDEX_KEY": generate_key(),
+        }
         upstream = start("bench-upstream", "bench.upstream_app:create_app", free_port(), {}, data_dir)
         wait_ready(upstream)
         children.append(upstream)
         policy = data_dir / "policy.yaml"
-        policy.write_text((Path(__file__).parents[1] / "gateway" / "policy.yaml").read_text()
-                          + "bench:\n  - {method: GET, path: /api/v1/bench/ping, allow: authenticated}\n")
+        policy.write_text(
+            (Path(__file__).parents[1] / "gateway" / "policy.yaml").read_text()
+            + "bench:\n  - {method: GET, path: /api/v1/bench/ping, allow: authenticated}\n"
+        )
         platform = Platform(
-            postgres.url, broker.bootstrap, redis.url, secrets, gateway_port=free_port(),
+            postgres.url,
+            broker.bootstrap,
+            redis.url,
+            secrets,
+            gateway_port=free_port(),
             service_ports={"identity": free_port()},
-            extra_env={"SIAPKERJA_GATEWAY_POLICY_FILE": str(policy), "SIAPKERJA_GATEWAY_LOG_LEVEL": "WARNING",
-                       "SIAPKERJA_IDENTITY_LOG_LEVEL": "WARNING",
-                       "SIAPKERJA_GATEWAY_RATE_AUTHENTICATED_PER_MIN": "100000000"},
+            extra_env={
+                "SIAPKERJA_GATEWAY_POLICY_FILE": str(policy),
+                "SIAPKERJA_GATEWAY_LOG_LEVEL": "WARNING",
+                "SIAPKERJA_IDENTITY_LOG_LEVEL": "WARNING",
+                "SIAPKERJA_GATEWAY_RATE_AUTHENTICATED_PER_MIN": "100000000",
+            },
         )
         platform_env = platform.gateway_env
 
@@ -221,8 +320,10 @@ def main() -> int:
         body = person()
         with httpx.Client(base_url=identity_url) as client:
             assert client.post("/api/v1/identity/accounts", json=body).status_code == 201
-            token = client.post("/api/v1/identity/token", data={
-                "grant_type": "password", "username": body["username"], "password": body["password"]}).json()
+            token = client.post(
+                "/api/v1/identity/token",
+                data={"grant_type": "password", "username": body["username"], "password": body["password"]},
+            ).json()
             jwks = client.get("/api/v1/identity/.well-known/jwks.json").json()
         from services.identity.config import IdentitySettings
 
@@ -231,16 +332,27 @@ def main() -> int:
         bench_login(identity_url, 20 if args.quick else 50)
         bench_gateway(platform, children, upstream, token["access_token"], seconds)
         for child in children:
-            row(f"RSS {child.name}", rss_mb(child.proc.pid), "MB", None, "", "<= 150 MB",
-                rss_mb(child.proc.pid) <= 150)
+            row(
+                f"RSS {child.name}",
+                rss_mb(child.proc.pid),
+                "MB",
+                None,
+                "",
+                "<= 150 MB",
+                rss_mb(child.proc.pid) <= 150,
+            )
     finally:
         stop_all(children)
         for part in (redis, broker, postgres):
             part.stop()
     bench_startup(data_dir)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps({"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                                                     "quick": args.quick, "rows": rows}, indent=2))
+    (RESULTS / "latest.json").write_text(
+        json.dumps(
+            {"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "quick": args.quick, "rows": rows},
+            indent=2,
+        )
+    )
     print(f"written {RESULTS / 'latest.json'}")
     return 0
 

@@ -12,7 +12,7 @@ import swagger_ui_bundle
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from gateway import policy as policies
 from gateway.audit import DenialAudit
@@ -28,21 +28,27 @@ from shared.events.kafka import reachable
 from shared.observability import RequestContextMiddleware, configure_logging, metrics_response_body
 
 
-class ApiRouter:
-    """Sends `/api/` to the proxy and everything else to the FastAPI app."""
+class Gateway:
+    """The process's ASGI app: `/api/` goes straight to the proxy (behind the request context
+    only, skipping FastAPI's middleware stack on the hot path); the rest goes to FastAPI."""
 
-    def __init__(self, app: ASGIApp, fastapi_app: FastAPI) -> None:
-        self.app = app
+    def __init__(self, fastapi_app: FastAPI, max_body_bytes: int) -> None:
         self.fastapi_app = fastapi_app
+        self.state = fastapi_app.state
+        self.router = fastapi_app.router
+        self._api = RequestContextMiddleware(self._proxy, process="gateway", max_body_bytes=max_body_bytes)
+
+    async def _proxy(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.state.proxy(scope, receive, send)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"].startswith("/api/"):
-            await self.fastapi_app.state.proxy(scope, receive, send)
+            await self._api(scope, receive, send)
         else:
-            await self.app(scope, receive, send)
+            await self.fastapi_app(scope, receive, send)
 
 
-def create_app(settings: GatewaySettings | None = None) -> FastAPI:
+def create_app(settings: GatewaySettings | None = None) -> Gateway:
     settings = settings or GatewaySettings.from_env()
     configure_logging("gateway", settings.log_level, settings.log_json)
     policy = policies.load(settings.policy_file or None)
@@ -65,6 +71,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         app.state.catalogues = Catalogues(settings.upstreams, policy)
         denials.start()
         revocations.start()
+        limiter.start()
         try:
             yield
         finally:
@@ -135,6 +142,5 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.mount(
         "/docs/assets", StaticFiles(directory=Path(swagger_ui_bundle.swagger_ui_path)), name="docs-assets"
     )
-    app.add_middleware(ApiRouter, fastapi_app=app)
     app.add_middleware(RequestContextMiddleware, process="gateway", max_body_bytes=settings.max_body_bytes)
-    return app
+    return Gateway(app, settings.max_body_bytes)

@@ -15,7 +15,7 @@ import aiohttp
 import structlog
 from prometheus_client import Counter, Histogram
 from starlette.requests import Request
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from gateway.breaker import Upstream
 from gateway.config import GatewaySettings
@@ -75,6 +75,7 @@ RESPONSE_DROP = frozenset(
         "content-length",
     }
 )
+SMALL_BODY = 65_536
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 SECURITY_HEADERS = [
     (b"strict-transport-security", b"max-age=63072000; includeSubDomains"),
@@ -135,16 +136,23 @@ class Proxy:
             await self.session.close()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        origin = _header(scope, b"origin")
+        headers = dict(scope["headers"])  # one pass; the checks below are lookups
+        origin = headers.get(b"origin")
         cors = self._cors_headers(origin)
+        started = {"response": False}
+
+        async def tracked(message: Message) -> None:
+            started["response"] = True
+            await send(message)
+
         try:
-            if scope["method"] == "OPTIONS" and origin and _header(scope, b"access-control-request-method"):
+            if scope["method"] == "OPTIONS" and origin and b"access-control-request-method" in headers:
                 await self._preflight(scope, send, cors)
                 return
             rule = self._rule(scope)
-            principal = await self._authorise(scope, rule)
+            principal = await self._authorise(scope, headers.get(b"authorization"), rule)
             await self._limit(scope, rule, principal)
-            await self._forward(scope, receive, send, rule, principal, cors)
+            await self._forward(scope, headers, receive, tracked, rule, cors)
         except AppError as exc:
             if exc.status in (401, 403):
                 DENIALS.labels(exc.code).inc()
@@ -156,6 +164,11 @@ class Proxy:
             )
             response.raw_headers.extend(cors)
             await response(scope, receive, send)
+        except Exception:
+            if started["response"]:
+                raise
+            log.exception("proxy_failed", path=scope["path"])
+            await problem(Request(scope), 502, "bad_gateway", TITLES[502])(scope, receive, send)
 
     def _rule(self, scope: Scope) -> Rule:
         path: str = scope["path"]
@@ -167,8 +180,7 @@ class Proxy:
         scope["route"] = rule  # metrics label requests by the rule's path template
         return rule
 
-    async def _authorise(self, scope: Scope, rule: Rule) -> Principal | None:
-        authorization = _header(scope, b"authorization")
+    async def _authorise(self, scope: Scope, authorization: bytes | None, rule: Rule) -> Principal | None:
         if rule.public and not authorization:
             return None
         if not authorization:
@@ -192,14 +204,18 @@ class Proxy:
         return principal
 
     async def _limit(self, scope: Scope, rule: Rule, principal: Principal | None) -> None:
-        address = client_address(scope, self.trusted)
         if rule.sensitive:
-            bucket, key, limit = "sensitive", address, self.settings.rate_sensitive_per_min
+            address = client_address(scope, self.trusted)
+            retry_after = await self.limiter.hit_exact(
+                "sensitive", address, self.settings.rate_sensitive_per_min
+            )
         elif principal is not None:
-            bucket, key, limit = "subject", principal.subject, self.settings.rate_authenticated_per_min
+            retry_after = self.limiter.hit(
+                "subject", principal.subject, self.settings.rate_authenticated_per_min
+            )
         else:
-            bucket, key, limit = "address", address, self.settings.rate_anonymous_per_min
-        retry_after = await self.limiter.hit(bucket, key, limit)
+            address = client_address(scope, self.trusted)
+            retry_after = self.limiter.hit("address", address, self.settings.rate_anonymous_per_min)
         if retry_after is not None:
             raise Refused(
                 ("Terlalu banyak permintaan. Coba lagi nanti.", "Too many requests. Try again later."),
@@ -211,19 +227,19 @@ class Proxy:
     async def _forward(
         self,
         scope: Scope,
+        headers: dict[bytes, bytes],
         receive: Receive,
         send: Send,
         rule: Rule,
-        principal: Principal | None,
         cors: list[tuple[bytes, bytes]],
     ) -> None:
-        length = _header(scope, b"content-length")
+        length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
             raise Refused(TITLES[413], code="payload_too_large", status=413)
         upstream = self.upstreams.get(rule.service)
         if upstream is None:
             raise _unavailable(rule.service)
-        headers = self._upstream_headers(scope)
+        upstream_headers = self._upstream_headers(scope, headers.get(b"connection"))
         body = RequestBody(receive) if scope["method"] not in ("GET", "HEAD") else None
         attempts = 2 if scope["method"] in IDEMPOTENT and body is None else 1
         path = scope.get("raw_path") or scope["path"].encode()
@@ -239,7 +255,7 @@ class Proxy:
                 response = await self.session.request(
                     scope["method"],
                     replica.url + target,
-                    headers=headers,
+                    headers=upstream_headers,
                     data=body.__aiter__() if body is not None else None,
                     allow_redirects=False,
                 )
@@ -270,22 +286,29 @@ class Proxy:
         chunked = response.content_length is None
         if not chunked:
             headers.append((b"content-length", str(response.content_length).encode()))
-        await send(
-            {
-                "type": "http.response.start",
-                "status": response.status,
-                "headers": headers + cors + SECURITY_HEADERS,
-            }
-        )
+        start = {
+            "type": "http.response.start",
+            "status": response.status,
+            "headers": headers + cors + SECURITY_HEADERS,
+        }
+        if not chunked and response.content_length <= SMALL_BODY:
+            # Most API answers are small: one body message instead of a stream.
+            body = await response.read()
+            await send(start)
+            await send({"type": "http.response.body", "body": body, "more_body": False})
+            return
+        await send(start)
         async for chunk in response.content.iter_chunked(65536):
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-    def _upstream_headers(self, scope: Scope) -> list[tuple[str, str]]:
+    def _upstream_headers(self, scope: Scope, connection: bytes | None) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
-        connection_listed = {
-            n.strip().lower().encode() for n in (_header(scope, b"connection") or b"").decode().split(",")
-        }
+        connection_listed = (
+            {n.strip().lower().encode() for n in connection.decode("latin-1").split(",")}
+            if connection
+            else ()
+        )
         for name, value in scope["headers"]:
             if name in HOP_BY_HOP or name in connection_listed or name.startswith(SPOOFABLE_PREFIXES):
                 continue
@@ -325,13 +348,6 @@ def _unavailable(service: str) -> AppError:
     return Refused(
         ServiceUnavailable.detail, code="service_unavailable", headers={"Retry-After": "5"}, status=503
     )
-
-
-def _header(scope: Scope, name: bytes) -> bytes | None:
-    for key, value in scope["headers"]:
-        if key == name:
-            return value
-    return None
 
 
 class RequestBody:

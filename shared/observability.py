@@ -124,6 +124,17 @@ def request_id_from(headers: list[tuple[bytes, bytes]]) -> str:
     return str(new_id())
 
 
+class _RouteMetrics:
+    __slots__ = ("count", "latency")
+
+    def __init__(self, count: Any, latency: Any) -> None:
+        self.count, self.latency = count, latency
+
+    def observe(self, seconds: float) -> None:
+        self.count.inc()
+        self.latency.observe(seconds)
+
+
 class RequestContextMiddleware:
     """Request id in and out, request metrics by route template, and a body size limit."""
 
@@ -131,6 +142,7 @@ class RequestContextMiddleware:
         self.app = app
         self.process = process
         self.max_body_bytes = max_body_bytes
+        self._children: dict[tuple[str, str, int], _RouteMetrics] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -157,9 +169,19 @@ class RequestContextMiddleware:
             await self.app(scope, _limited(receive, self.max_body_bytes), send_wrapper)
         finally:
             route = getattr(scope.get("route"), "path", None) or "<unmatched>"
-            HTTP_REQUESTS.labels(self.process, scope["method"], route, str(status)).inc()
-            HTTP_LATENCY.labels(self.process, scope["method"], route).observe(time.perf_counter() - started)
+            self._metrics(scope["method"], route, status).observe(time.perf_counter() - started)
             request_id_var.reset(token)
+
+    def _metrics(self, method: str, route: str, status: int) -> _RouteMetrics:
+        # labels() costs a lock and a tuple hash per call: keep the children per route and status.
+        key = (method, route, status)
+        found = self._children.get(key)
+        if found is None:
+            found = self._children[key] = _RouteMetrics(
+                HTTP_REQUESTS.labels(self.process, method, route, str(status)),
+                HTTP_LATENCY.labels(self.process, method, route),
+            )
+        return found
 
     def _too_large(self, scope: Scope) -> bool:
         for name, value in scope["headers"]:

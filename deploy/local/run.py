@@ -96,10 +96,15 @@ def main() -> int:
                 f"password (shown once): {generated}"
             )
         platform = Platform(
-            database_url, bootstrap, redis_url, secrets,
+            database_url,
+            bootstrap,
+            redis_url,
+            secrets,
             gateway_port=int(os.environ.get("SIAPKERJA_GATEWAY_PORT", GATEWAY[1])),
-            service_ports={s: int(os.environ.get(f"SIAPKERJA_{s.upper()}_PORT", port))
-                           for s, (_, port) in SERVICES.items()},
+            service_ports={
+                s: int(os.environ.get(f"SIAPKERJA_{s.upper()}_PORT", port))
+                for s, (_, port) in SERVICES.items()
+            },
         )
         children = start_platform(platform, log_dir=DATA)
         for child in children:

@@ -10,6 +10,7 @@ from datetime import timedelta
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import jwk
+from jose.backends.base import Key
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -74,13 +75,20 @@ async def rotate(session: AsyncSession, cipher: FieldCipher, *, token_ttl: timed
     return promoted.kid
 
 
-async def active_key(session: AsyncSession, cipher: FieldCipher) -> tuple[str, str]:
-    """(kid, private PEM) of the key that signs now."""
+# Loading an RSA private key from PEM costs ~50 ms (its consistency checks): once per kid.
+_loaded: dict[str, Key] = {}
+
+
+async def active_key(session: AsyncSession, cipher: FieldCipher) -> tuple[str, Key]:
+    """(kid, signing key) of the key that signs now."""
     key = (await session.scalars(select(SigningKey).where(SigningKey.state == "active").limit(1))).first()
     if key is None:
         await ensure_keys(session, cipher)
         return await active_key(session, cipher)
-    return key.kid, cipher.decrypt(key.private_sealed, field=FIELD)
+    loaded = _loaded.get(key.kid)
+    if loaded is None:
+        loaded = _loaded[key.kid] = jwk.construct(cipher.decrypt(key.private_sealed, field=FIELD), ALGORITHM)
+    return key.kid, loaded
 
 
 async def jwks(session: AsyncSession) -> dict:

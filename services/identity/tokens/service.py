@@ -75,7 +75,7 @@ def _hash(token: str) -> str:
 
 
 async def _sign(session: AsyncSession, ctx: Context, claims: dict) -> str:
-    kid, pem = await keys.active_key(session, ctx.cipher)
+    kid, key = await keys.active_key(session, ctx.cipher)
     now = int(time.time())
     body = {
         "iss": ctx.settings.jwt_issuer,
@@ -85,7 +85,7 @@ async def _sign(session: AsyncSession, ctx: Context, claims: dict) -> str:
         "jti": new_id().hex,
         **claims,
     }
-    return jwt.encode(body, pem, algorithm=keys.ALGORITHM, headers={"kid": kid, "typ": ACCESS_TOKEN_TYP})
+    return jwt.encode(body, key, algorithm=keys.ALGORITHM, headers={"kid": kid, "typ": ACCESS_TOKEN_TYP})
 
 
 async def account_claims(session: AsyncSession, account: Account, organization_id: uuid.UUID | None) -> dict:
