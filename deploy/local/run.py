@@ -114,13 +114,11 @@ def main() -> int:
             f"  (docs: /docs)"
         )
         sys.stdout.flush()
+        watched = [(c.name, c.proc) for c in children] + [(type(p).__name__, p.proc) for p in parts]
         while not stopping:
-            for child in children:
-                if child.proc.poll() is not None:
-                    print(
-                        f"{child.name} exited with code {child.proc.returncode}; stopping everything",
-                        file=sys.stderr,
-                    )
+            for name, proc in watched:
+                if proc.poll() is not None:
+                    print(f"{name} exited with code {proc.returncode}; stopping everything", file=sys.stderr)
                     return 1
             time.sleep(0.5)
         return 0

@@ -246,3 +246,60 @@ async def test_outbox_add_needs_no_broker(sample_db):
             session, sample.NoteWritten(note_id=uuid.uuid4(), region_code="32.01"), subject="x"
         )
     assert isinstance(event_id, uuid.UUID)
+
+
+async def test_poison_event_goes_to_the_dead_letter_topic(sample_db, stack):
+    from shared.events.consumer import dead_letter_topic
+    from shared.events.kafka import ensure_topics, producer
+
+    topic = f"siapkerja.sample.poison{uuid.uuid4().hex[:8]}"
+    await ensure_topics(stack.kafka_bootstrap, [topic], partitions=1, replication=1)
+    attempts = []
+
+    async def poison(session, event):
+        attempts.append(event["id"])
+        raise ValueError("cannot apply")
+
+    group = f"test-dlq-{uuid.uuid4().hex[:8]}"
+    consumer = EventConsumer(
+        sample_db,
+        group=group,
+        bootstrap=stack.kafka_bootstrap,
+        handlers={"siapkerja.sample.note.written.v1": poison},
+        topics=[topic],
+        max_attempts=2,
+    )
+    event = {"id": str(uuid.uuid4()), "type": "siapkerja.sample.note.written.v1", "subject": "s", "data": {}}
+    send = producer(stack.kafka_bootstrap, enable_idempotence=False)
+    await send.start()
+    await send.send_and_wait(topic, json.dumps(event).encode(), key=b"s")
+    await send.stop()
+    consumer.start()
+    reader = AIOKafkaConsumer(
+        dead_letter_topic(group),
+        bootstrap_servers=stack.kafka_bootstrap,
+        auto_offset_reset="earliest",
+        fetch_max_wait_ms=10,
+    )
+    try:
+        await wait_until(lambda: _true(len(attempts) >= 2))
+        await ensure_topics(stack.kafka_bootstrap, [dead_letter_topic(group)], partitions=1, replication=1)
+        await reader.start()
+        found = []
+
+        async def dead_lettered():
+            for records in (await reader.getmany(timeout_ms=200)).values():
+                found.extend(records)
+            return bool(found)
+
+        await wait_until(dead_lettered)
+        assert json.loads(found[0].value)["id"] == event["id"]
+        assert dict(found[0].headers)["dlq-source-topic"] == topic.encode()
+        assert len(attempts) == 2
+    finally:
+        await reader.stop()
+        await consumer.stop()
+
+
+async def _true(value):
+    return value
