@@ -205,3 +205,62 @@ async def test_deletion_erases_personal_data_and_keeps_audit_chain(client):
         json={**person(), "nik": body["nik"], "birth_date": body["birth_date"], "sex": "P"},
     )
     assert again.status_code == 201
+
+
+async def test_disabled_account_cannot_sign_in_and_its_sessions_end(client):
+    from tests.identity.conftest import admin_tokens
+
+    body, account = await register(client)
+    tokens = await tokens_for(client, body)
+    admin = await admin_tokens(client)
+    plain = await client.post(
+        f"/api/v1/identity/accounts/{account['id']}/status",
+        headers=bearer(tokens),
+        json={"status": "disabled"},
+    )
+    assert plain.status_code == 403
+    off = await client.post(
+        f"/api/v1/identity/accounts/{account['id']}/status",
+        headers=bearer(admin),
+        json={"status": "disabled"},
+    )
+    assert off.status_code == 200 and off.json()["status"] == "disabled"
+    assert (await login(client, body["username"], body["password"])).status_code == 400
+    refreshed = await client.post(
+        "/api/v1/identity/token",
+        data={"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]},
+    )
+    assert refreshed.status_code == 400
+    assert (await client.get("/api/v1/identity/me", headers=bearer(tokens))).status_code == 401
+    async with client.app.state.db.transaction() as s:
+        types = (
+            (await s.execute(text("SELECT type FROM identity.outbox WHERE key = :k"), {"k": account["id"]}))
+            .scalars()
+            .all()
+        )
+    assert "siapkerja.identity.account.disabled.v1" in types
+    on = await client.post(
+        f"/api/v1/identity/accounts/{account['id']}/status", headers=bearer(admin), json={"status": "active"}
+    )
+    assert on.status_code == 200
+    assert (await login(client, body["username"], body["password"])).status_code == 200
+
+
+async def test_password_is_rehashed_when_parameters_rise(client):
+    from services.identity.accounts.passwords import Passwords
+
+    body, account = await register(client)
+    weak = Passwords(memory_kib=8_192, time_cost=1, parallelism=1)
+    async with client.app.state.db.transaction() as s:
+        await s.execute(
+            text("UPDATE identity.accounts SET password_hash = :h WHERE id = :i"),
+            {"h": weak.hash(body["password"]), "i": account["id"]},
+        )
+    assert (await login(client, body["username"], body["password"])).status_code == 200
+    async with client.app.state.db.transaction() as s:
+        stored = (
+            await s.execute(
+                text("SELECT password_hash FROM identity.accounts WHERE id = :i"), {"i": account["id"]}
+            )
+        ).scalar_one()
+    assert "m=19456,t=2,p=1" in stored

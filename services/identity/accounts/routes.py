@@ -1,5 +1,6 @@
 """Account endpoints: registration, my account, my password, TOTP, consent, export, deletion."""
 
+import uuid
 from typing import Any
 
 from fastapi import APIRouter, Response
@@ -9,6 +10,8 @@ from services.identity.accounts.schemas import (
     AccountCreate,
     AccountDeletion,
     AccountRead,
+    AccountStatusChange,
+    AccountStatusRead,
     AccountUpdate,
     ConsentChange,
     ConsentRead,
@@ -110,3 +113,12 @@ async def delete_me(body: AccountDeletion, me: Me, session: Session, ctx: TokenC
     """Delete my account and erase my personal data (UU PDP)."""
     await accounts.delete(session, ctx, me, password=body.password)
     return Response(status_code=204)
+
+
+@router.post("/accounts/{account_id}/status", response_model=AccountStatusRead)
+async def change_account_status(
+    account_id: uuid.UUID, body: AccountStatusChange, principal: CurrentPrincipal, session: Session
+) -> Any:
+    """Disable or re-enable an account (administrator)."""
+    account = await accounts.set_status(session, principal, account_id, body.status)
+    return AccountStatusRead(id=account.id, status=account.status)

@@ -95,3 +95,12 @@ class TotpConfirm(Strict):
 
 class AccountDeletion(Strict):
     password: str = Field(max_length=256)
+
+
+class AccountStatusChange(Strict):
+    status: Literal["active", "disabled"]
+
+
+class AccountStatusRead(BaseModel):
+    id: uuid.UUID
+    status: str

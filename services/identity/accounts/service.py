@@ -14,13 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.identity.accounts.models import Account, Consent
 from services.identity.accounts.passwords import check_strength
-from services.identity.events import AccountDeleted, AccountRegistered, ConsentWithdrawn
+from services.identity.events import AccountDeleted, AccountDisabled, AccountRegistered, ConsentWithdrawn
 from services.identity.officers.models import RoleGrant
 from services.identity.organizations.models import Membership
 from services.identity.tokens import service as tokens
 from services.identity.tokens.service import TOTP_FIELD, Context
 from shared import audit, nik
-from shared.auth import OFFICER_ROLES, Principal
+from shared.auth import NATIONAL, OFFICER_ROLES, Principal
 from shared.db import utcnow
 from shared.errors import Conflict, Forbidden, InvalidInput, NotFound, RuleViolated
 from shared.events import outbox
@@ -276,3 +276,35 @@ async def delete(session: AsyncSession, ctx: Context, account: Account, *, passw
         outcome="erased",
         actor=str(account.id),
     )
+
+
+async def set_status(
+    session: AsyncSession, principal: Principal, account_id: uuid.UUID, status: str
+) -> Account:
+    """An administrator disables or re-enables an account; disabling ends every session."""
+    account = await get_active(session, account_id)
+    if not principal.has_role("admin"):
+        raise Forbidden(code="role_required")
+    if principal.region != NATIONAL and not principal.covers(account.region_code):
+        raise Forbidden(
+            ("Akun di luar wilayah Anda.", "The account is outside your region."), code="region_out_of_scope"
+        )
+    if str(account.id) == principal.subject:
+        raise RuleViolated(
+            ("Tidak dapat menonaktifkan akun sendiri.", "You cannot disable yourself."), code="own_account"
+        )
+    if account.status != status:
+        account.status = status
+        await session.flush()
+        if status == "disabled":
+            await tokens.revoke_all(session, account.id, reason="account_disabled")
+            await outbox.add(session, AccountDisabled(account_id=account.id), subject=account.id)
+        await audit.record(
+            session,
+            action="account.status",
+            subject=f"account:{account.id}",
+            outcome=status,
+            principal=principal,
+            region=account.region_code,
+        )
+    return account
