@@ -14,9 +14,9 @@ from prometheus_client import Counter
 from starlette.types import Scope
 
 from shared import audit
+from shared.background import Tasks
 from shared.db import Database
 from shared.errors import AppError
-from shared.events.relay import cancel_all
 from shared.observability import client_address
 
 log = structlog.get_logger("siapkerja.gateway.audit")
@@ -28,7 +28,7 @@ class DenialAudit:
         self.db = db
         self.trusted = trusted
         self.queue: asyncio.Queue[dict] = asyncio.Queue(maxsize)
-        self._task: asyncio.Task | None = None
+        self._tasks = Tasks()
 
     def __call__(self, scope: Scope, error: AppError) -> None:
         principal = scope.get("state", {}).get("principal")
@@ -46,7 +46,7 @@ class DenialAudit:
             AUDIT_DROPPED.inc()
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="gateway-audit")
+        self._tasks.spawn(self._run(), "gateway-audit")
 
     async def drain(self, timeout: float = 5.0) -> None:
         """Wait until every queued entry is written (shutdown and tests)."""
@@ -55,8 +55,7 @@ class DenialAudit:
 
     async def stop(self) -> None:
         await self.drain()
-        if self._task is not None:
-            await cancel_all([self._task])
+        await self._tasks.stop()
 
     async def _run(self) -> None:
         from shared.observability import request_id_var

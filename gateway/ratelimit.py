@@ -18,7 +18,7 @@ from prometheus_client import Counter
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from shared.events.relay import cancel_all
+from shared.background import Tasks
 
 log = structlog.get_logger("siapkerja.ratelimit")
 RATE_LIMITER_DOWN = Counter(
@@ -46,14 +46,13 @@ class RateLimiter:
         self._window = _window()[0]
         self._unsent: dict[str, int] = {}
         self._totals: dict[str, int] = {}
-        self._task: asyncio.Task | None = None
+        self._tasks = Tasks()
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._sync_forever(), name="gateway-ratelimit-sync")
+        self._tasks.spawn(self._sync_forever(), "gateway-ratelimit-sync")
 
     async def close(self) -> None:
-        if self._task is not None:
-            await cancel_all([self._task])
+        await self._tasks.stop()
         await self.redis.aclose()
 
     def hit(self, bucket: str, key: str, limit: int) -> int | None:

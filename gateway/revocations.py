@@ -15,7 +15,7 @@ from datetime import datetime
 import structlog
 from aiokafka import AIOKafkaConsumer
 
-from shared.events.relay import cancel_all
+from shared.background import Tasks, supervise
 
 log = structlog.get_logger("siapkerja.revocations")
 
@@ -29,7 +29,7 @@ class Revocations:
         self.token_ttl_s = token_ttl_s
         self.fetch_max_wait_ms = fetch_max_wait_ms
         self._revoked: dict[str, float] = {}
-        self._task: asyncio.Task | None = None
+        self._tasks = Tasks()
 
     def is_revoked(self, session_id: str | None) -> bool:
         if session_id is None:
@@ -44,36 +44,26 @@ class Revocations:
             self._revoked[session_id] = until
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="gateway-revocations")
+        self._tasks.spawn(supervise(self._follow, name="gateway-revocations"), "gateway-revocations")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            await cancel_all([self._task])
+        await self._tasks.stop()
 
-    async def _run(self) -> None:
-        backoff = 0.5
-        while True:
-            consumer = AIOKafkaConsumer(
-                TOPIC,
-                bootstrap_servers=self.bootstrap,
-                group_id=None,
-                auto_offset_reset="earliest",
-                fetch_max_wait_ms=self.fetch_max_wait_ms,
-            )
-            try:
-                await consumer.start()
-                backoff = 0.5
-                async for record in consumer:
-                    self._apply(record.value)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("revocations_unavailable", error=type(exc).__name__, retry_in_s=backoff)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 10)
-            finally:
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(consumer.stop(), 2)
+    async def _follow(self) -> None:
+        consumer = AIOKafkaConsumer(
+            TOPIC,
+            bootstrap_servers=self.bootstrap,
+            group_id=None,
+            auto_offset_reset="earliest",
+            fetch_max_wait_ms=self.fetch_max_wait_ms,
+        )
+        try:
+            await consumer.start()
+            async for record in consumer:
+                self._apply(record.value)
+        finally:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(consumer.stop(), 2)
 
     def _apply(self, raw: bytes) -> None:
         try:

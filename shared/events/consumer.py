@@ -20,16 +20,15 @@ import structlog
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.background import Tasks, supervise
 from shared.db import Database
 from shared.events import kafka
 from shared.events.inbox import first_delivery
-from shared.events.relay import cancel_all
 from shared.observability import CONSUMED, CONSUMER_LAG
 
 log = structlog.get_logger("siapkerja.consumer")
 
 Handler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
-MAX_BACKOFF_S = 10.0
 
 
 def dead_letter_topic(group: str) -> str:
@@ -63,68 +62,56 @@ class EventConsumer:
         self.fetch_max_wait_ms = fetch_max_wait_ms
         self.max_attempts = max_attempts
         self.enable_idempotence = enable_idempotence
-        self._task: asyncio.Task | None = None
+        self._tasks = Tasks()
         self.connected = False
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name=f"consumer-{self.group}")
+        self._tasks.spawn(
+            supervise(self._consume, name=f"consumer-{self.group}", on_error=self._lost),
+            f"consumer-{self.group}",
+        )
 
     async def stop(self) -> None:
-        if self._task is not None:
-            await cancel_all([self._task])
+        await self._tasks.stop()
 
-    async def _run(self) -> None:
-        backoff = 0.5
-        while True:
-            consumer = AIOKafkaConsumer(
-                bootstrap_servers=self.bootstrap,
-                group_id=self.group,
-                enable_auto_commit=False,
-                auto_offset_reset="earliest",
-                fetch_max_wait_ms=self.fetch_max_wait_ms,
-                metadata_max_age_ms=30_000,
-                request_timeout_ms=10_000,
-            )
-            producer = None
-            try:
-                if self.topics:
-                    await kafka.ensure_topics(self.bootstrap, self.topics, partitions=3, replication=1)
-                    consumer.subscribe(self.topics)
-                else:
-                    consumer.subscribe(pattern=re.compile(self.pattern or ""))
-                await consumer.start()
-                producer = kafka.producer(self.bootstrap, enable_idempotence=self.enable_idempotence)
-                await producer.start()
-                self.connected = True
-                backoff = 0.5
-                async for record in consumer:
-                    await self._apply_with_retries(record, producer)
-                    tp = TopicPartition(record.topic, record.partition)
-                    await consumer.commit({tp: record.offset + 1})
-                    highwater = consumer.highwater(tp)
-                    if highwater is not None:
-                        CONSUMER_LAG.labels(self.group, record.topic, str(record.partition)).set(
-                            max(highwater - record.offset - 1, 0)
-                        )
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                self.connected = False
-                log.warning(
-                    "consumer_failed",
-                    group=self.group,
-                    error=type(exc).__name__,
-                    detail=str(exc)[:200],
-                    retry_in_s=backoff,
-                )
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF_S)
-            finally:
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(consumer.stop(), 2)
-                if producer is not None:
-                    with contextlib.suppress(Exception):
-                        await asyncio.wait_for(producer.stop(), 2)
+    async def _lost(self) -> None:
+        self.connected = False
+
+    async def _consume(self) -> None:
+        """One consumer's life: subscribe, apply and commit until something breaks."""
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=self.bootstrap,
+            group_id=self.group,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            fetch_max_wait_ms=self.fetch_max_wait_ms,
+            metadata_max_age_ms=30_000,
+            request_timeout_ms=10_000,
+        )
+        producer = kafka.producer(self.bootstrap, enable_idempotence=self.enable_idempotence)
+        try:
+            if self.topics:
+                await kafka.ensure_topics(self.bootstrap, self.topics, partitions=3, replication=1)
+                consumer.subscribe(self.topics)
+            else:
+                consumer.subscribe(pattern=re.compile(self.pattern or ""))
+            await consumer.start()
+            await producer.start()
+            self.connected = True
+            async for record in consumer:
+                await self._apply_with_retries(record, producer)
+                tp = TopicPartition(record.topic, record.partition)
+                await consumer.commit({tp: record.offset + 1})
+                highwater = consumer.highwater(tp)
+                if highwater is not None:
+                    CONSUMER_LAG.labels(self.group, record.topic, str(record.partition)).set(
+                        max(highwater - record.offset - 1, 0)
+                    )
+        finally:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(consumer.stop(), 2)
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(producer.stop(), 2)
 
     async def _apply_with_retries(self, record: ConsumerRecord, producer: Any) -> None:
         for attempt in range(1, self.max_attempts + 1):

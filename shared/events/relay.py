@@ -17,6 +17,7 @@ import structlog
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import delete, func, select, update
 
+from shared.background import Tasks, supervise
 from shared.db import Database, plain_url, utcnow
 from shared.events import kafka
 from shared.events.outbox import channel, encode, outbox_table
@@ -24,7 +25,6 @@ from shared.observability import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, OUTBOX_PUBLI
 
 log = structlog.get_logger("siapkerja.outbox")
 
-MAX_BACKOFF_S = 10.0
 PUBLISH_TIMEOUT_S = 10.0
 
 
@@ -56,79 +56,60 @@ class OutboxRelay:
         self.poll_interval_s = poll_interval_s
         self.retention = retention
         self._wake = asyncio.Event()
-        self._tasks: list[asyncio.Task] = []
+        self._tasks = Tasks()
+        self._last_purge = datetime.min.replace(tzinfo=utcnow().tzinfo)
         self._producer: AIOKafkaProducer | None = None
         self.connected = False
 
     def start(self) -> None:
-        self._tasks = [
-            asyncio.create_task(self._listen(), name=f"{self.service}-outbox-listen"),
-            asyncio.create_task(self._run(), name=f"{self.service}-outbox-relay"),
-        ]
+        self._tasks.spawn(
+            supervise(self._listen, name=f"{self.service}-outbox-listen"), f"{self.service}-outbox-listen"
+        )
+        self._tasks.spawn(
+            supervise(self._relay_once, name=f"{self.service}-outbox-relay", on_error=self._lost),
+            f"{self.service}-outbox-relay",
+        )
 
     async def stop(self) -> None:
-        await cancel_all(self._tasks)
+        await self._tasks.stop()
         await self._close_producer()
 
     def wake(self) -> None:
         self._wake.set()
 
     async def _listen(self) -> None:
-        """LISTEN for commits of outbox rows; reconnect whenever the connection drops."""
-        backoff = 0.5
-        while True:
-            conn: asyncpg.Connection | None = None
-            try:
-                conn = await asyncpg.connect(plain_url(self.db.url), timeout=5)
-                lost = asyncio.Event()
-                conn.add_termination_listener(lambda _c, lost=lost: lost.set())
-                await conn.add_listener(channel(self.db.schema), lambda *_: self._wake.set())
-                backoff = 0.5
-                self._wake.set()
-                await lost.wait()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("outbox_listen_failed", service=self.service, error=type(exc).__name__)
-            finally:
-                if conn is not None and not conn.is_closed():
-                    with contextlib.suppress(Exception):
-                        await conn.close(timeout=1)
-            await asyncio.sleep(backoff)
-            backoff = min(backoff * 2, MAX_BACKOFF_S)
-
-    async def _run(self) -> None:
-        backoff = 0.5
-        last_purge = datetime.min.replace(tzinfo=utcnow().tzinfo)
-        while True:
-            try:
-                published = await self.publish_batch()
-                backoff = 0.5
-                if utcnow() - last_purge > timedelta(hours=1):
-                    await self.purge_sent()
-                    last_purge = utcnow()
-                if published >= self.batch_size:
-                    continue
-                await self._measure_backlog()
-                self._wake.clear()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self.poll_interval_s)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                self.connected = False
-                log.warning(
-                    "outbox_publish_failed",
-                    service=self.service,
-                    error=type(exc).__name__,
-                    detail=str(exc)[:200],
-                    retry_in_s=backoff,
-                )
-                await self._close_producer()
+        """LISTEN for commits of outbox rows until the connection drops."""
+        conn = await asyncpg.connect(plain_url(self.db.url), timeout=5)
+        try:
+            lost = asyncio.Event()
+            conn.add_termination_listener(lambda _c: lost.set())
+            await conn.add_listener(channel(self.db.schema), lambda *_: self._wake.set())
+            self._wake.set()
+            await lost.wait()
+            raise ConnectionError("LISTEN connection lost")
+        finally:
+            if not conn.is_closed():
                 with contextlib.suppress(Exception):
-                    await self._measure_backlog()
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF_S)
+                    await conn.close(timeout=1)
+
+    async def _relay_once(self) -> None:
+        """Publish what is pending, then sleep until a commit wakes us or the poll interval passes."""
+        published = await self.publish_batch()
+        if utcnow() - self._last_purge > timedelta(hours=1):
+            await self.purge_sent()
+            self._last_purge = utcnow()
+        if published >= self.batch_size:
+            return
+        await self._measure_backlog()
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), self.poll_interval_s)
+
+    async def _lost(self) -> None:
+        self.connected = False
+        await self._close_producer()
+        with contextlib.suppress(Exception):
+            await self._measure_backlog()
 
     async def _ensure_producer(self) -> AIOKafkaProducer:
         if self._producer is None:
@@ -215,14 +196,6 @@ class OutboxRelay:
                 )
             )
         return result.rowcount or 0
-
-
-async def cancel_all(tasks: list[asyncio.Task], timeout: float = 5.0) -> None:
-    """Cancel background tasks and wait for them, but never longer than `timeout`."""
-    for task in tasks:
-        task.cancel()
-    if tasks:
-        await asyncio.wait(tasks, timeout=timeout)
 
 
 async def replay(db: Database, since: datetime, until: datetime | None = None) -> int:
