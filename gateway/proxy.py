@@ -266,8 +266,12 @@ class Proxy:
                 log.warning(
                     "upstream_failed", service=rule.service, upstream=replica.url, error=type(exc).__name__
                 )
-                if attempt + 1 < attempts:
-                    continue
+                if isinstance(exc, aiohttp.SocketTimeoutError):
+                    # The request went out and the answer did not come: never retried, the
+                    # service may have acted on it.
+                    raise Refused(TITLES[504], code="upstream_timeout", status=504) from None
+                if attempt + 1 < attempts and isinstance(exc, aiohttp.ClientConnectorError):
+                    continue  # nothing was sent: another replica may take it
                 raise _unavailable(rule.service) from None
             upstream.succeeded(replica)
             UPSTREAM_LATENCY.labels(rule.service).observe(time.perf_counter() - started)
@@ -283,13 +287,15 @@ class Proxy:
             for k, v in response.headers.items()
             if k.lower() not in RESPONSE_DROP
         ]
+        names = {name for name, _ in headers}
+        defaults = [(name, value) for name, value in SECURITY_HEADERS if name not in names]
         chunked = response.content_length is None
         if not chunked:
             headers.append((b"content-length", str(response.content_length).encode()))
         start = {
             "type": "http.response.start",
             "status": response.status,
-            "headers": headers + cors + SECURITY_HEADERS,
+            "headers": headers + cors + defaults,
         }
         if not chunked and response.content_length <= SMALL_BODY:
             # Most API answers are small: one body message instead of a stream.

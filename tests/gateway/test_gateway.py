@@ -240,3 +240,25 @@ def test_every_service_route_has_a_policy_rule():
                 f"{m.upper()} {path}" for m in operations if policy.match(m.upper(), concrete) is None
             ]
     assert missing == [], f"routes without a policy rule: {missing}"
+
+
+async def test_slow_service_gets_504_within_the_read_timeout(platform, stack, tmp_path, seeded_admin):
+    from gateway.app import create_app
+    from tests.gateway.conftest import gateway_settings
+
+    plat, children = platform
+    echo = next(c for c in children if c.name == "echo")
+    app = create_app(gateway_settings(plat, echo, stack, tmp_path, read_timeout_s=0.5))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+            started = time.monotonic()
+            response = await client.get("/api/v1/echo/slow")
+            assert response.status_code == 504 and response.json()["code"] == "upstream_timeout"
+            assert time.monotonic() - started < 2
+
+
+async def test_upstream_cache_headers_are_kept(gateway):
+    jwks = await gateway.get("/api/v1/identity/.well-known/jwks.json")
+    assert jwks.headers.get_list("cache-control") == ["public, max-age=300"]
+    assert jwks.headers["x-frame-options"] == "DENY"
