@@ -94,6 +94,7 @@ class OutboxRelay:
 
     async def _relay_once(self) -> None:
         """Publish what is pending, then sleep until a commit wakes us or the poll interval passes."""
+        await self._ensure_producer()  # topics exist from the start, before the first event
         published = await self.publish_batch()
         if utcnow() - self._last_purge > timedelta(hours=1):
             await self.purge_sent()

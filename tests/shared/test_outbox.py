@@ -303,3 +303,27 @@ async def test_poison_event_goes_to_the_dead_letter_topic(sample_db, stack):
 
 async def _true(value):
     return value
+
+
+async def test_relay_creates_its_topics_on_start(sample_db, tmp_path):
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    from deploy.local.stack import EmbeddedBroker, free_port
+    from shared.events.envelope import topics_of
+
+    broker = EmbeddedBroker(free_port(), tmp_path / "tansu.log")
+    broker.start()
+    relay = OutboxRelay(sample_db, service="sample", bootstrap=broker.bootstrap, topics=topics_of("sample"))
+    admin = AIOKafkaAdminClient(bootstrap_servers=broker.bootstrap)
+    try:
+        relay.start()
+        await admin.start()
+
+        async def created():
+            return "siapkerja.sample.note" in await admin.list_topics()
+
+        await wait_until(created)
+    finally:
+        await admin.close()
+        await relay.stop()
+        broker.stop()
