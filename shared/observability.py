@@ -17,10 +17,9 @@ from contextvars import ContextVar
 from typing import Any
 
 import structlog
+import uuid_utils
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from shared.db import new_id
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 
@@ -121,7 +120,7 @@ def request_id_from(headers: list[tuple[bytes, bytes]]) -> str:
             if _SAFE_REQUEST_ID.match(candidate):
                 return candidate
             break
-    return str(new_id())
+    return str(uuid_utils.uuid7())
 
 
 class _RouteMetrics:

@@ -83,6 +83,8 @@ def start(name: str, factory: str, port: int, env: dict[str, str], log_dir: Path
             "--port",
             str(port),
             "--no-access-log",
+            # X-Forwarded-For is judged by our own trusted-proxy setting, never uvicorn's default.
+            "--no-proxy-headers",
             "--timeout-graceful-shutdown",
             "5",
             "--loop",
