@@ -66,7 +66,7 @@ def rss_mb(pid: int) -> float:
 
 
 def bench_gateway(
-    platform: Platform, children: list[Child], upstream: Child, token: str, seconds: int
+    platform: Platform, children: list[Child], upstream: Child, token: str, seconds: int, soak_seconds: int
 ) -> None:
     auth = {"Authorization": f"Bearer {token}"}
     gateway = next(c for c in children if c.name == "gateway")
@@ -111,9 +111,10 @@ def bench_gateway(
         "<= 5 ms",
         added_p99 <= 5.0,
     )
+    wrk(via_url, seconds=soak_seconds, headers=auth)  # a sustained run: memory must stay flat
     memory_after = rss_mb(gateway.proc.pid)
     row(
-        "gateway RSS after load",
+        f"gateway RSS after {soak_seconds} s of load",
         memory_after,
         "MB",
         memory_before,
@@ -330,7 +331,7 @@ def main() -> int:
         settings = IdentitySettings()
         bench_tokens(token["access_token"], jwks, settings.jwt_issuer, settings.jwt_audience, 2000)
         bench_login(identity_url, 20 if args.quick else 50)
-        bench_gateway(platform, children, upstream, token["access_token"], seconds)
+        bench_gateway(platform, children, upstream, token["access_token"], seconds, 20 if args.quick else 300)
         for child in children:
             row(
                 f"RSS {child.name}",

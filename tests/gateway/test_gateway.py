@@ -262,3 +262,43 @@ async def test_upstream_cache_headers_are_kept(gateway):
     jwks = await gateway.get("/api/v1/identity/.well-known/jwks.json")
     assert jwks.headers.get_list("cache-control") == ["public, max-age=300"]
     assert jwks.headers["x-frame-options"] == "DENY"
+
+
+async def test_stopped_service_gets_quick_503_then_recovers(platform, stack, tmp_path, seeded_admin):
+    import signal
+
+    from deploy.local.processes import start, wait_ready
+    from deploy.local.stack import free_port
+    from gateway.app import create_app
+    from tests.gateway.conftest import gateway_settings
+
+    plat, children = platform
+    port = free_port()
+    victim = start("victim", "tests.gateway.echo_app:create_app", port, {}, stack.data_dir)
+    wait_ready(victim)
+    echo = next(c for c in children if c.name == "echo")
+    settings = gateway_settings(plat, echo, stack, tmp_path, breaker_open_s=0.5)
+    settings.upstreams["echo"] = [victim.url]
+    app = create_app(settings)
+    try:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
+                assert (await client.get("/api/v1/echo/headers")).status_code == 200
+                victim.proc.send_signal(signal.SIGKILL)
+                victim.proc.wait()
+                started = time.monotonic()
+                for _ in range(10):
+                    down = await client.get("/api/v1/echo/headers")
+                    assert down.status_code == 503 and down.json()["code"] == "service_unavailable"
+                assert time.monotonic() - started < 3
+                assert (await client.get("/api/v1/identity/.well-known/jwks.json")).status_code == 200
+                victim = start("victim", "tests.gateway.echo_app:create_app", port, {}, stack.data_dir)
+                wait_ready(victim)
+                deadline = time.monotonic() + 10
+                while (await client.get("/api/v1/echo/headers")).status_code != 200:
+                    assert time.monotonic() < deadline, "the gateway did not recover"
+                    await asyncio.sleep(0.2)
+    finally:
+        victim.proc.terminate()
+        victim.proc.wait()
