@@ -47,7 +47,7 @@ async def seed_admin(settings: IdentitySettings) -> str | None:
             admin = Account(
                 account_type="kementerian_lembaga",
                 username=username,
-                password_hash=passwords.hash(password),
+                password_hash=await passwords.hash(password),
                 region_code=None,
             )
             if totp_secret:

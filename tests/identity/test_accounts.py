@@ -254,7 +254,7 @@ async def test_password_is_rehashed_when_parameters_rise(client):
     async with client.app.state.db.transaction() as s:
         await s.execute(
             text("UPDATE identity.accounts SET password_hash = :h WHERE id = :i"),
-            {"h": weak.hash(body["password"]), "i": account["id"]},
+            {"h": await weak.hash(body["password"]), "i": account["id"]},
         )
     assert (await login(client, body["username"], body["password"])).status_code == 200
     async with client.app.state.db.transaction() as s:

@@ -1,5 +1,6 @@
 """Passwords: argon2id at or above OWASP's minimum, 8–128 characters, common ones refused."""
 
+import asyncio
 from functools import cache
 from importlib import resources
 
@@ -35,7 +36,11 @@ def check_strength(password: str, *, username: str | None = None, nik: str | Non
 
 
 class Passwords:
-    """Hashing with the configured argon2id parameters; flags hashes made with weaker ones."""
+    """Hashing with the configured argon2id parameters; flags hashes made with weaker ones.
+
+    argon2 takes ~20 ms of CPU and releases the GIL, so it runs in a worker thread: the event
+    loop keeps serving other requests meanwhile, and both cores hash in parallel.
+    """
 
     def __init__(self, memory_kib: int, time_cost: int, parallelism: int) -> None:
         self.hasher = PasswordHasher(
@@ -44,10 +49,13 @@ class Passwords:
         # Verified when the account does not exist, so both answers cost the same.
         self._decoy = self.hasher.hash("decoy-password-never-used")
 
-    def hash(self, password: str) -> str:
-        return self.hasher.hash(password)
+    async def hash(self, password: str) -> str:
+        return await asyncio.to_thread(self.hasher.hash, password)
 
-    def verify(self, stored: str | None, password: str) -> bool:
+    async def verify(self, stored: str | None, password: str) -> bool:
+        return await asyncio.to_thread(self._verify, stored, password)
+
+    def _verify(self, stored: str | None, password: str) -> bool:
         try:
             return self.hasher.verify(stored or self._decoy, password) and stored is not None
         except (VerificationError, InvalidHashError):

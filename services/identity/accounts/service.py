@@ -78,7 +78,7 @@ async def register(
     account = Account(
         account_type=account_type,
         username=username.lower(),
-        password_hash=ctx.passwords.hash(password),
+        password_hash=await ctx.passwords.hash(password),
         nik_index=cipher.blind_index(nik_value, field="nik"),
         nik_sealed=cipher.encrypt(nik_value, field="nik"),
         full_name_sealed=cipher.encrypt(full_name, field="full_name"),
@@ -164,12 +164,12 @@ async def change_password(
     session: AsyncSession, ctx: Context, account: Account, principal: Principal, *, current: str, new: str
 ) -> None:
     """Change the password (the current one is needed) and end every other session."""
-    if not ctx.passwords.verify(account.password_hash, current):
+    if not await ctx.passwords.verify(account.password_hash, current):
         raise Forbidden(
             ("Kata sandi saat ini salah.", "The current password is wrong."), code="wrong_password"
         )
     check_strength(new, username=account.username)
-    account.password_hash = ctx.passwords.hash(new)
+    account.password_hash = await ctx.passwords.hash(new)
     keep = uuid.UUID(principal.session_id) if principal.session_id else None
     await tokens.revoke_all(session, account.id, reason="password_changed", keep=keep)
 
@@ -246,7 +246,7 @@ async def export(session: AsyncSession, cipher: FieldCipher, account: Account) -
 
 async def delete(session: AsyncSession, ctx: Context, account: Account, *, password: str) -> None:
     """Erase the person's data; the audit chain keeps only ids, so it stays valid."""
-    if not ctx.passwords.verify(account.password_hash, password):
+    if not await ctx.passwords.verify(account.password_hash, password):
         raise Forbidden(("Kata sandi salah.", "The password is wrong."), code="wrong_password")
     await tokens.revoke_all(session, account.id, reason="account_deleted")
     for grant in await roles_of(session, account.id):

@@ -17,7 +17,7 @@ async def register(
     client = PartnerClient(
         client_id="pc_" + secrets.token_hex(12),
         name=name,
-        secret_hash=ctx.passwords.hash(secret),
+        secret_hash=await ctx.passwords.hash(secret),
         scopes=sorted(set(scopes)),
     )
     session.add(client)
@@ -32,6 +32,6 @@ async def rotate_secret(session: AsyncSession, ctx: Context, client_id: str) -> 
     if client is None:
         raise NotFound()
     secret = secrets.token_urlsafe(32)
-    client.secret_hash = ctx.passwords.hash(secret)
+    client.secret_hash = await ctx.passwords.hash(secret)
     await session.flush()
     return client, secret

@@ -223,7 +223,7 @@ async def password_grant(
     account = (
         await session.scalars(select(Account).where(Account.username == username.lower()).with_for_update())
     ).first()
-    password_ok = ctx.passwords.verify(account.password_hash if account else None, password)
+    password_ok = await ctx.passwords.verify(account.password_hash if account else None, password)
     if (
         account is None
         or not password_ok
@@ -233,7 +233,7 @@ async def password_grant(
     ):
         await _refuse_login(session, ctx, account, address)
     if ctx.passwords.needs_rehash(account.password_hash):
-        account.password_hash = ctx.passwords.hash(password)
+        account.password_hash = await ctx.passwords.hash(password)
     account.failed_logins, account.locked_until = 0, None
     response = await _issue(session, ctx, account, new_id(), organization_id)
     await audit.record(
@@ -309,7 +309,7 @@ async def client_credentials_grant(
         await session.scalars(select(PartnerClient).where(PartnerClient.client_id == client_id))
     ).first()
     if (
-        not ctx.passwords.verify(client.secret_hash if client else None, client_secret)
+        not await ctx.passwords.verify(client.secret_hash if client else None, client_secret)
         or client.status != "active"
     ):
         raise InvalidClient()
