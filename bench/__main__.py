@@ -298,6 +298,7 @@ def main() -> int:
             secrets,
             gateway_port=free_port(),
             service_ports={"identity": free_port()},
+            extra_upstreams={"bench": [upstream.url]},
             extra_env={
                 "SIAPKERJA_GATEWAY_POLICY_FILE": str(policy),
                 "SIAPKERJA_GATEWAY_LOG_LEVEL": "WARNING",
@@ -305,15 +306,6 @@ def main() -> int:
                 "SIAPKERJA_GATEWAY_RATE_AUTHENTICATED_PER_MIN": "100000000",
             },
         )
-        platform_env = platform.gateway_env
-
-        def gateway_env() -> dict[str, str]:
-            env = platform_env()
-            upstreams = json.loads(env["SIAPKERJA_GATEWAY_UPSTREAMS"])
-            env["SIAPKERJA_GATEWAY_UPSTREAMS"] = json.dumps({**upstreams, "bench": [upstream.url]})
-            return env
-
-        platform.gateway_env = gateway_env
         children += start_platform(platform, log_dir=data_dir)
         identity_url = f"http://127.0.0.1:{platform.service_ports['identity']}"
         from tests.identity.conftest import person

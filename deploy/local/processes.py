@@ -34,6 +34,8 @@ class Platform:
     gateway_port: int = GATEWAY[1]
     service_ports: dict[str, int] = field(default_factory=lambda: {s: p for s, (_, p) in SERVICES.items()})
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Upstreams beyond the platform's services (the benchmark's reference endpoint).
+    extra_upstreams: dict[str, list[str]] = field(default_factory=dict)
 
     def service_env(self, service: str) -> dict[str, str]:
         prefix = f"SIAPKERJA_{service.upper()}_"
@@ -47,7 +49,9 @@ class Platform:
         }
 
     def gateway_env(self) -> dict[str, str]:
-        upstreams = {s: [f"http://127.0.0.1:{p}"] for s, p in self.service_ports.items()}
+        upstreams = {
+            s: [f"http://127.0.0.1:{p}"] for s, p in self.service_ports.items()
+        } | self.extra_upstreams
         return {
             "SIAPKERJA_GATEWAY_UPSTREAMS": json.dumps(upstreams),
             "SIAPKERJA_GATEWAY_JWKS_URL": f"{upstreams['identity'][0]}/api/v1/identity/.well-known/jwks.json",
