@@ -15,7 +15,7 @@ import aiohttp
 import structlog
 from prometheus_client import Counter, Histogram
 from starlette.requests import Request
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from gateway.breaker import Upstream
 from gateway.config import GatewaySettings
@@ -65,14 +65,14 @@ SPOOFABLE_PREFIXES = (
 )
 RESPONSE_DROP = frozenset(
     {
-        "connection",
-        "keep-alive",
-        "transfer-encoding",
-        "upgrade",
-        "trailer",
-        "server",
-        "proxy-authenticate",
-        "content-length",
+        b"connection",
+        b"keep-alive",
+        b"transfer-encoding",
+        b"upgrade",
+        b"trailer",
+        b"server",
+        b"proxy-authenticate",
+        b"content-length",
     }
 )
 SMALL_BODY = 65_536
@@ -139,12 +139,7 @@ class Proxy:
         headers = dict(scope["headers"])  # one pass; the checks below are lookups
         origin = headers.get(b"origin")
         cors = self._cors_headers(origin)
-        started = {"response": False}
-
-        async def tracked(message: Message) -> None:
-            started["response"] = True
-            await send(message)
-
+        started = {"response": False}  # set by _relay: after that no problem can be sent
         try:
             if scope["method"] == "OPTIONS" and origin and b"access-control-request-method" in headers:
                 await self._preflight(scope, send, cors)
@@ -152,7 +147,7 @@ class Proxy:
             rule = self._rule(scope)
             principal = await self._authorise(scope, headers.get(b"authorization"), rule)
             await self._limit(scope, rule, principal)
-            await self._forward(scope, headers, receive, tracked, rule, cors)
+            await self._forward(scope, headers, receive, send, rule, cors, started)
         except AppError as exc:
             if exc.status in (401, 403):
                 DENIALS.labels(exc.code).inc()
@@ -232,6 +227,7 @@ class Proxy:
         send: Send,
         rule: Rule,
         cors: list[tuple[bytes, bytes]],
+        response_started: dict[str, bool],
     ) -> None:
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
@@ -276,17 +272,14 @@ class Proxy:
             upstream.succeeded(replica)
             UPSTREAM_LATENCY.labels(rule.service).observe(time.perf_counter() - started)
             async with response:
+                response_started["response"] = True
                 await self._relay(response, send, cors)
             return
 
     async def _relay(
         self, response: aiohttp.ClientResponse, send: Send, cors: list[tuple[bytes, bytes]]
     ) -> None:
-        headers = [
-            (k.lower().encode("latin-1"), v.encode("latin-1"))
-            for k, v in response.headers.items()
-            if k.lower() not in RESPONSE_DROP
-        ]
+        headers = [(k.lower(), v) for k, v in response.raw_headers if k.lower() not in RESPONSE_DROP]
         names = {name for name, _ in headers}
         defaults = [(name, value) for name, value in SECURITY_HEADERS if name not in names]
         chunked = response.content_length is None
