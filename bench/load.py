@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import statistics
 import subprocess
 from dataclasses import dataclass
 
@@ -68,3 +69,14 @@ def fixed_rate(
     p50 = float(re.search(r"50% in ([\d.]+) secs", out).group(1)) * 1000
     p99 = float(re.search(r"99% in ([\d.]+) secs", out).group(1)) * 1000
     return Latency(rate, sent, errors, p50, p99)
+
+
+def median_latency(runs: list[Latency]) -> Latency:
+    """The median percentiles of several runs at the same rate."""
+    return Latency(
+        runs[0].rate,
+        sum(r.sent for r in runs),
+        sum(r.errors for r in runs),
+        statistics.median(r.p50_ms for r in runs),
+        statistics.median(r.p99_ms for r in runs),
+    )
