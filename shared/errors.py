@@ -8,7 +8,7 @@ the request id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from http import HTTPStatus
 from typing import Any
 
@@ -178,11 +178,16 @@ def validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
 _STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large", 400: "bad_request"}
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    """Every failure of `app` leaves as problem+json."""
+def install_error_handlers(
+    app: FastAPI, *, on_forbidden: Callable[[Request, str], Awaitable[None]] | None = None
+) -> None:
+    """Every failure of `app` leaves as problem+json; a 403 is first handed to `on_forbidden`
+    (a service writes it to its audit log)."""
 
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> JSONResponse:
+        if exc.status == 403 and on_forbidden is not None:
+            await on_forbidden(request, exc.code)
         return problem(request, exc.status, exc.code, exc.detail, errors=exc.errors, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)

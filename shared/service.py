@@ -20,7 +20,7 @@ from shared import audit
 from shared.auth import TokenVerifier, http_jwks_source
 from shared.config import ServiceSettings
 from shared.db import Database
-from shared.errors import TITLES, AppError, install_error_handlers, problem
+from shared.errors import TITLES, install_error_handlers, problem
 from shared.events.asyncapi import asyncapi_document
 from shared.events.consumer import EventConsumer, Handler
 from shared.events.envelope import topics_of
@@ -134,13 +134,7 @@ def create_service_app(
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    install_error_handlers(app)
-
-    @app.exception_handler(AppError)
-    async def _app_error(request: Request, exc: AppError) -> JSONResponse:
-        if exc.status == 403:
-            await audit_denial(request, exc.code)
-        return problem(request, exc.status, exc.code, exc.detail, errors=exc.errors, headers=exc.headers)
+    install_error_handlers(app, on_forbidden=audit_denial)
 
     @app.exception_handler(BodyTooLarge)
     async def _too_large(request: Request, _: BodyTooLarge) -> JSONResponse:
