@@ -20,12 +20,12 @@ from gateway.config import GatewaySettings
 from gateway.docs import SWAGGER_HTML, SWAGGER_INIT, Catalogues
 from gateway.proxy import Proxy
 from gateway.ratelimit import RateLimiter
-from gateway.revocations import Revocations
 from shared.auth import TokenVerifier, http_jwks_source
 from shared.db import Database
 from shared.errors import install_error_handlers
 from shared.events.kafka import reachable
 from shared.observability import RequestContextMiddleware, configure_logging, metrics_response_body
+from shared.revocations import Revocations
 
 
 class Gateway:
@@ -60,11 +60,14 @@ def create_app(settings: GatewaySettings | None = None) -> Gateway:
             settings.kafka_bootstrap_servers, fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms
         )
         verifier = TokenVerifier(
-            http_jwks_source(settings.jwks_url), issuer=settings.jwt_issuer, audience=settings.jwt_audience
+            http_jwks_source(settings.jwks_url),
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            is_revoked=revocations.is_revoked,
         )
         limiter = RateLimiter(settings.redis_url)
         denials = DenialAudit(db, frozenset(settings.trusted_proxies))
-        proxy = Proxy(settings, policy, verifier, limiter, revocations, denials)
+        proxy = Proxy(settings, policy, verifier, limiter, denials)
         await proxy.start()
         app.state.settings, app.state.db, app.state.proxy = settings, db, proxy
         app.state.denials, app.state.revocations = denials, revocations

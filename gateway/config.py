@@ -12,7 +12,8 @@ class GatewaySettings(ProcessSettings):
     jwt_issuer: str = "https://siapkerja.kemnaker.go.id"
     jwt_audience: str = "siapkerja"
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
-    kafka_fetch_max_wait_ms: int = 10
+    # How soon a revoked session is refused; a shorter wait polls the broker more often.
+    kafka_fetch_max_wait_ms: int = 100
     redis_url: str = "redis://127.0.0.1:6379/0"
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/siapkerja"
     policy_file: str = ""

@@ -21,7 +21,6 @@ from gateway.breaker import Upstream
 from gateway.config import GatewaySettings
 from gateway.policy import Policy, Rule
 from gateway.ratelimit import RateLimiter
-from gateway.revocations import Revocations
 from shared.auth import Principal, TokenVerifier
 from shared.errors import TITLES, AppError, Forbidden, ServiceUnavailable, Unauthorized, problem
 from shared.observability import BodyTooLarge, client_address
@@ -101,14 +100,12 @@ class Proxy:
         policy: Policy,
         verifier: TokenVerifier,
         limiter: RateLimiter,
-        revocations: Revocations,
         audit_denial: Any,
     ) -> None:
         self.settings = settings
         self.policy = policy
         self.verifier = verifier
         self.limiter = limiter
-        self.revocations = revocations
         self.audit_denial = audit_denial
         self.upstreams = {
             name: Upstream(name, urls, failures=settings.breaker_failures, open_s=settings.breaker_open_s)
@@ -191,8 +188,6 @@ class Proxy:
             if rule.public:
                 return None
             raise
-        if self.revocations.is_revoked(principal.session_id):
-            raise Unauthorized(("Sesi telah dicabut.", "The session was revoked."), code="token_revoked")
         scope.setdefault("state", {})["principal"] = principal
         if not rule.admits(principal):
             raise Refused(Forbidden.detail, code="policy_denied", status=403)

@@ -33,6 +33,7 @@ from shared.observability import (
     metrics_response_body,
 )
 from shared.personal_data import FieldCipher
+from shared.revocations import Revocations
 
 Hook = Callable[[FastAPI], Awaitable[None]]
 
@@ -77,6 +78,8 @@ def create_service_app(
             if settings.field_encryption_key.get_secret_value()
             else None
         )
+        revocations = Revocations(settings.kafka_bootstrap_servers)
+        app.state.revocations = revocations
         app.state.verifier = (
             verifier(app)
             if verifier
@@ -84,6 +87,7 @@ def create_service_app(
                 http_jwks_source(settings.jwks_url),
                 issuer=settings.jwt_issuer,
                 audience=settings.jwt_audience,
+                is_revoked=revocations.is_revoked,
             )
         )
         relay = OutboxRelay(
@@ -116,6 +120,7 @@ def create_service_app(
         if on_startup is not None:
             await on_startup(app)
         relay.start()
+        revocations.start()
         if consumer is not None:
             consumer.start()
         try:
@@ -123,6 +128,7 @@ def create_service_app(
         finally:
             if consumer is not None:
                 await consumer.stop()
+            await revocations.stop()
             await relay.stop()
             await db.dispose()
 

@@ -35,7 +35,12 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
             async with app.state.db.transaction() as session:
                 return await keys.jwks(session)
 
-        return TokenVerifier(own_keys, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+        return TokenVerifier(
+            own_keys,
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            is_revoked=app.state.revocations.is_revoked,
+        )
 
     return create_service_app(
         service=SERVICE,

@@ -1,6 +1,8 @@
-"""Revoked login sessions, learned from identity's `session.revoked` events.
+"""Revoked login sessions, learned from identity's `session.revoked` events, so that the
+gateway and every service refuse the access tokens of a session that was logged out, disabled
+or caught reusing a refresh token — without asking identity on each request.
 
-Every replica reads the whole topic itself (no consumer group: each needs every event) and
+Every process reads the whole topic itself (no consumer group: each needs every event) and
 remembers a revoked session for as long as an access token of it can live.
 """
 
@@ -15,6 +17,7 @@ from datetime import datetime
 import structlog
 from aiokafka import AIOKafkaConsumer
 
+from shared.auth import Principal
 from shared.background import Tasks, supervise
 
 log = structlog.get_logger("siapkerja.revocations")
@@ -24,17 +27,18 @@ REVOKED_TYPE = "siapkerja.identity.session.revoked.v1"
 
 
 class Revocations:
-    def __init__(self, bootstrap: str, *, token_ttl_s: int = 900, fetch_max_wait_ms: int = 10) -> None:
+    def __init__(self, bootstrap: str, *, token_ttl_s: int = 900, fetch_max_wait_ms: int = 100) -> None:
         self.bootstrap = bootstrap
         self.token_ttl_s = token_ttl_s
         self.fetch_max_wait_ms = fetch_max_wait_ms
         self._revoked: dict[str, float] = {}
         self._tasks = Tasks()
 
-    def is_revoked(self, session_id: str | None) -> bool:
-        if session_id is None:
+    def is_revoked(self, principal: Principal) -> bool:
+        """Whether the token's login session was revoked (the `TokenVerifier` hook)."""
+        if principal.session_id is None:
             return False
-        until = self._revoked.get(session_id)
+        until = self._revoked.get(principal.session_id)
         return until is not None and until > time.time()
 
     def revoke(self, session_id: str, at: float | None = None) -> None:
@@ -44,7 +48,7 @@ class Revocations:
             self._revoked[session_id] = until
 
     def start(self) -> None:
-        self._tasks.spawn(supervise(self._follow, name="gateway-revocations"), "gateway-revocations")
+        self._tasks.spawn(supervise(self._follow, name="revocations"), "revocations")
 
     async def stop(self) -> None:
         await self._tasks.stop()
