@@ -42,6 +42,8 @@ def gateway_settings(platform: Platform, echo: Child, stack, tmp_path, **overrid
         database_url=stack.database_url,
         policy_file=str(policy_file),
         max_body_bytes=10_000,
+        # headroom: every test that signs a person in spends two sensitive requests of one address
+        rate_sensitive_per_min=60,
         cors_origins=["https://siapkerja.kemnaker.go.id"],
         log_json=True,
     )
