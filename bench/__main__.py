@@ -106,23 +106,26 @@ def bench_gateway(
     via_lat = median_latency(via_lats)
     added_p50 = via_lat.p50_ms - direct_lat.p50_ms
     added_p99 = via_lat.p99_ms - direct_lat.p99_ms
+    # hey's workers wait for each answer: the rate only counts if the gateway side held it.
+    held = via_lat.sent / (seconds * ROUNDS)
+    rate_held = held >= 0.9 * rate
     row(
-        f"gateway added p50 at {rate:,.0f} req/s",
+        f"gateway added p50 at {held:,.0f} of {rate:,.0f} req/s",
         added_p50,
         "ms",
         direct_lat.p50_ms,
         "direct p50 (ms)",
         "<= 1 ms",
-        added_p50 <= 1.0,
+        added_p50 <= 1.0 and rate_held,
     )
     row(
-        f"gateway added p99 at {rate:,.0f} req/s",
+        f"gateway added p99 at {held:,.0f} of {rate:,.0f} req/s",
         added_p99,
         "ms",
         direct_lat.p99_ms,
         "direct p99 (ms)",
         "<= 5 ms",
-        added_p99 <= 5.0,
+        added_p99 <= 5.0 and rate_held,
     )
     wrk(via_url, seconds=soak_seconds, headers=auth)  # a sustained run: memory must stay flat
     memory_after = rss_mb(gateway.proc.pid)
