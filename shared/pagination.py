@@ -69,15 +69,21 @@ def _parse(value: str, column: InstrumentedAttribute) -> Any:
 
 
 async def paginate(
-    session: AsyncSession, stmt: Select, params: PageParams, *, order_by: list[InstrumentedAttribute]
+    session: AsyncSession,
+    stmt: Select,
+    params: PageParams,
+    *,
+    order_by: list[InstrumentedAttribute],
+    rows: bool = False,
 ) -> tuple[list[Any], str | None]:
-    """One page of `stmt` (which selects entities), ordered by `order_by` descending."""
+    """One page of `stmt`, ordered by `order_by` descending. `stmt` selects one entity, or with
+    `rows=True` several columns, the first being the entity `order_by` belongs to."""
     if params.cursor:
         stmt = stmt.where(tuple_(*order_by) < tuple_(*decode_cursor(params.cursor, order_by)))
     stmt = stmt.order_by(*(c.desc() for c in order_by)).limit(params.limit + 1)
-    rows = list((await session.scalars(stmt)).all())
-    if len(rows) <= params.limit:
-        return rows, None
-    rows = rows[: params.limit]
-    last = rows[-1]
-    return rows, encode_cursor([getattr(last, c.key) for c in order_by])
+    items = list((await (session.execute(stmt) if rows else session.scalars(stmt))).all())
+    if len(items) <= params.limit:
+        return items, None
+    items = items[: params.limit]
+    last = items[-1][0] if rows else items[-1]
+    return items, encode_cursor([getattr(last, c.key) for c in order_by])

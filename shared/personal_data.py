@@ -12,8 +12,10 @@ import base64
 import hashlib
 import hmac
 import os
+from typing import Annotated
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from fastapi import Depends, Request
 
 VERSION = b"\x01"
 NONCE_BYTES = 12
@@ -54,6 +56,14 @@ class FieldCipher:
     def blind_index(self, value: str, *, field: str) -> str:
         """A deterministic keyed digest for equality lookups; reveals nothing without the key."""
         return hmac.new(self._index_key, f"{field}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def _cipher(request: Request) -> FieldCipher:
+    return request.app.state.cipher
+
+
+# The service's cipher, built at start-up from its settings, as a route dependency.
+Cipher = Annotated[FieldCipher, Depends(_cipher)]
 
 
 def mask_nik(nik: str) -> str:

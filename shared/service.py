@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request, Response
@@ -18,6 +19,7 @@ from fastapi.responses import JSONResponse
 
 from shared import audit
 from shared.auth import TokenVerifier, http_jwks_source
+from shared.background import Tasks, supervise
 from shared.config import ServiceSettings
 from shared.db import Database
 from shared.errors import TITLES, install_error_handlers, problem
@@ -56,8 +58,13 @@ def create_service_app(
     subscription: Subscription | None = None,
     on_startup: Hook | None = None,
     verifier: Callable[[FastAPI], TokenVerifier] | None = None,
+    background: Sequence[tuple[str, Hook]] = (),
 ) -> FastAPI:
-    """A FastAPI app for `service`, serving its API under `/api/v1/<service>/`."""
+    """A FastAPI app for `service`, serving its API under `/api/v1/<service>/`.
+
+    `background` names steps (each taking the app) run over and over while the process lives,
+    e.g. a sweep that closes what expired; each step sleeps as it needs.
+    """
     configure_logging(service, settings.log_level, settings.log_json)
 
     @asynccontextmanager
@@ -123,9 +130,13 @@ def create_service_app(
         revocations.start()
         if consumer is not None:
             consumer.start()
+        tasks = Tasks()
+        for name, step in background:
+            tasks.spawn(supervise(partial(step, app), name=f"{service}.{name}"), name=name)
         try:
             yield
         finally:
+            await tasks.stop()
             if consumer is not None:
                 await consumer.stop()
             await revocations.stop()

@@ -26,21 +26,29 @@ def identity_keys() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
+def placement_keys() -> dict[str, str]:
+    return {"FIELD_ENCRYPTION_KEY": generate_key(), "BLIND_INDEX_KEY": generate_key()}
+
+
+@pytest.fixture(scope="session")
+def platform(stack, identity_keys, placement_keys) -> Iterator[tuple[Platform, list[Child]]]:
     upgrade_all(stack.database_url)
-    secrets = {f"IDENTITY_{name}": key for name, key in identity_keys.items()}
+    secrets = {f"IDENTITY_{name}": key for name, key in identity_keys.items()} | {
+        f"PLACEMENT_{name}": key for name, key in placement_keys.items()
+    }
     platform = Platform(
         stack.database_url,
         stack.kafka_bootstrap,
         stack.redis_url,
         secrets,
         gateway_port=free_port(),
-        service_ports={"identity": free_port()},
+        service_ports={"identity": free_port(), "placement": free_port()},
         extra_env={
             "SIAPKERJA_ADMIN_PASSWORD": ADMIN_PASSWORD,
             "SIAPKERJA_ADMIN_TOTP_SECRET": ADMIN_TOTP,
             "SIAPKERJA_ADMIN_USERNAME": "gwadmin",
             "SIAPKERJA_IDENTITY_OUTBOX_POLL_INTERVAL_S": "0.2",
+            "SIAPKERJA_PLACEMENT_OUTBOX_POLL_INTERVAL_S": "0.2",
         },
     )
     log_dir = stack.data_dir

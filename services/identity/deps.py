@@ -11,15 +11,10 @@ from services.identity.tokens.service import Context
 from shared.auth import CurrentPrincipal
 from shared.db import Session
 from shared.errors import Forbidden, Unauthorized
-from shared.personal_data import FieldCipher
 
 
 def _context(request: Request) -> Context:
     return request.app.state.token_context
-
-
-def _cipher(request: Request) -> FieldCipher:
-    return request.app.state.cipher
 
 
 async def _me(session: Session, principal: CurrentPrincipal) -> Account:
@@ -34,5 +29,4 @@ async def _me(session: Session, principal: CurrentPrincipal) -> Account:
 
 
 TokenContext = Annotated[Context, Depends(_context)]
-Cipher = Annotated[FieldCipher, Depends(_cipher)]
 Me = Annotated[Account, Depends(_me)]

@@ -49,10 +49,11 @@ class SessionRevoked(Event):
 
 @event("identity", "organization", "registered")
 class OrganizationRegistered(Event):
-    """An organisation was registered (unverified)."""
+    """An organisation was registered (unverified). Its name is public: vacancies show it."""
 
     organization_id: uuid.UUID
     type: str
+    name: str
     region_code: str
     kbli_code: str | None
 

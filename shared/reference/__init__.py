@@ -18,6 +18,8 @@ from shared.reference.codes import (
     ProvinceCode,
     RegionCode,
     Religion,
+    age_band,
+    education_rank,
     lists,
 )
 
@@ -32,5 +34,7 @@ __all__ = [
     "ProvinceCode",
     "RegionCode",
     "Religion",
+    "age_band",
+    "education_rank",
     "lists",
 ]

@@ -177,3 +177,21 @@ IndustryCode = Annotated[str, _validator("industries", what="KBLI")]
 EducationLevel = Annotated[str, _validator("education_levels", what="education level")]
 MaritalStatus = Annotated[str, _validator("marital_status", what="marital status")]
 Religion = Annotated[str, _validator("religions", what="religion")]
+
+
+def age_band(birth_year: int, year: int) -> str:
+    """BPS five-year age group (`15-19` … `60+`; `<15` below working age) in `year`: what events
+    and statistics carry instead of a birth date."""
+    age = year - birth_year
+    if age < 15:
+        return "<15"
+    if age >= 60:
+        return "60+"
+    low = age - age % 5
+    return f"{low}-{low + 4}"
+
+
+def education_rank(level: str) -> int:
+    """Position of an education level in the list's order (0 = none … S3): "at least SMA" is a
+    comparison of ranks."""
+    return [entry.code for entry in lists()["education_levels"].search(limit=100)].index(level)

@@ -2,32 +2,11 @@
 an employer that an officer verifies, and the events are on their topics."""
 
 import json
-import time
 
 import httpx
-from aiokafka import AIOKafkaConsumer
 
 from tests.identity.conftest import person
-
-
-async def read_topic(bootstrap: str, topic: str, want: set[str], timeout: float = 20.0) -> dict[str, dict]:
-    """Events of `topic` whose subject is in `want`, waiting until all have arrived."""
-    found: dict[str, dict] = {}
-    consumer = AIOKafkaConsumer(
-        topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", fetch_max_wait_ms=10
-    )
-    await consumer.start()
-    try:
-        deadline = time.monotonic() + timeout
-        while want - found.keys() and time.monotonic() < deadline:
-            for records in (await consumer.getmany(timeout_ms=200)).values():
-                for record in records:
-                    event = json.loads(record.value)
-                    if event["subject"] in want:
-                        found[event["subject"]] = event
-    finally:
-        await consumer.stop()
-    return found
+from tests.kafka import read_topic
 
 
 async def test_register_sign_in_found_employer_verified(platform, admin_token, stack):

@@ -19,10 +19,11 @@ from services.identity.accounts.schemas import (
     TotpConfirm,
     TotpEnrolment,
 )
-from services.identity.deps import Cipher, Me, TokenContext
+from services.identity.deps import Me, TokenContext
 from shared.auth import CurrentPrincipal
 from shared.db import Session
 from shared.idempotency import IdempotencyKey
+from shared.personal_data import Cipher
 
 router = APIRouter(prefix="/api/v1/identity", tags=["identity: accounts"])
 

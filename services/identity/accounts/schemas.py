@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from shared.schemas import Strict
+
 AccountType = Literal[
     "pencari_kerja",
     "pekerja",
@@ -20,10 +22,6 @@ AccountType = Literal[
     "lainnya",
 ]
 ConsentPurpose = Literal["layanan_ketenagakerjaan", "pencocokan_lowongan", "statistik", "komunikasi"]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class AccountCreate(Strict):

@@ -6,11 +6,12 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from shared.auth import NATIONAL
 from shared.reference import lists
+from shared.schemas import Strict
 
 OfficerRole = Literal["admin", "pengantar_kerja", "mediator", "pengawas", "penguji_k3", "auditor", "walidata"]
 
 
-class RoleGrantCreate(BaseModel):
+class RoleGrantCreate(Strict):
     model_config = ConfigDict(extra="forbid")
     role: OfficerRole
     region: str

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from shared.reference import IndustryCode, RegionCode
+from shared.schemas import Strict
 
 OrganizationType = Literal[
     "pemberi_kerja",
@@ -20,7 +21,7 @@ OrganizationType = Literal[
 ]
 
 
-class OrganizationCreate(BaseModel):
+class OrganizationCreate(Strict):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     type: OrganizationType
     name: str = Field(min_length=2, max_length=200)
@@ -46,6 +47,6 @@ class OrganizationRead(BaseModel):
     created_at: datetime
 
 
-class MemberAdd(BaseModel):
+class MemberAdd(Strict):
     model_config = ConfigDict(extra="forbid")
     account_id: uuid.UUID

@@ -71,7 +71,7 @@ async def register(
     await outbox.add(
         session,
         OrganizationRegistered(
-            organization_id=org.id, type=type, region_code=region_code, kbli_code=kbli_code
+            organization_id=org.id, type=type, name=name, region_code=region_code, kbli_code=kbli_code
         ),
         subject=org.id,
     )

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Request, Response
 
-from services.identity.deps import Cipher, Me, TokenContext
+from services.identity.deps import Me, TokenContext
 from services.identity.tokens import clients, keys
 from services.identity.tokens import service as tokens
 from services.identity.tokens.schemas import ClientCreate, ClientCredentials, KeyRotation, TokenRead
@@ -16,6 +16,7 @@ from shared.auth import require_roles
 from shared.db import Session
 from shared.errors import InvalidInput
 from shared.observability import client_address
+from shared.personal_data import Cipher
 
 router = APIRouter(prefix="/api/v1/identity", tags=["identity: tokens"])
 Admin = Annotated[Any, require_roles("admin")]

@@ -2,6 +2,8 @@
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.schemas import Strict
+
 
 class TokenRead(BaseModel):
     access_token: str
@@ -11,7 +13,7 @@ class TokenRead(BaseModel):
     scope: str = ""
 
 
-class ClientCreate(BaseModel):
+class ClientCreate(Strict):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=2, max_length=200)
     scopes: list[str] = Field(min_length=1, max_length=50)
@@ -23,5 +25,5 @@ class ClientCredentials(BaseModel):
     scopes: list[str]
 
 
-class KeyRotation(BaseModel):
+class KeyRotation(Strict):
     active_kid: str

@@ -1,0 +1,17 @@
+"""Placement's settings (environment prefix `SIAPKERJA_PLACEMENT_`)."""
+
+from shared.config import ServiceSettings
+
+
+class PlacementSettings(ServiceSettings):
+    # Identity's API, read with the caller's own token for the person's registered data.
+    identity_url: str = "http://127.0.0.1:8101"
+    identity_timeout_s: float = 3.0
+    # The platform's public address, printed in AK/1 QR codes.
+    public_base_url: str = "http://127.0.0.1:8000"
+    # How often published vacancies past their closing date are marked expired.
+    expiry_sweep_interval_s: float = 60.0
+
+    @classmethod
+    def from_env(cls) -> "PlacementSettings":
+        return cls.load("SIAPKERJA_PLACEMENT_")
