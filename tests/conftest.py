@@ -49,6 +49,7 @@ def platform(stack, identity_keys, placement_keys) -> Iterator[tuple[Platform, l
             "SIAPKERJA_ADMIN_USERNAME": "gwadmin",
             "SIAPKERJA_IDENTITY_OUTBOX_POLL_INTERVAL_S": "0.2",
             "SIAPKERJA_PLACEMENT_OUTBOX_POLL_INTERVAL_S": "0.2",
+            "SIAPKERJA_PLACEMENT_EXPIRY_SWEEP_INTERVAL_S": "0.5",
         },
     )
     log_dir = stack.data_dir

@@ -42,6 +42,9 @@ def _phone(value: str) -> str:
     return normalised
 
 
+REGISTRATION_CONSENTS = ("layanan_ketenagakerjaan", "pencocokan_lowongan")
+
+
 async def register(
     session: AsyncSession,
     cipher: FieldCipher,
@@ -95,7 +98,10 @@ async def register(
             await session.flush()
     except IntegrityError:
         raise DuplicateAccount() from None
-    session.add(Consent(account_id=account.id, purpose="layanan_ketenagakerjaan", given_at=utcnow()))
+    # The registration form asks consent for labour services and for job matching; either can be
+    # withdrawn later, and the services honour the withdrawal through its event.
+    for purpose in REGISTRATION_CONSENTS:
+        session.add(Consent(account_id=account.id, purpose=purpose, given_at=utcnow()))
     await outbox.add(
         session,
         AccountRegistered(
