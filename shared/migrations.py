@@ -20,7 +20,12 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from shared.db import asyncpg_url
 
 # Every process that owns a schema, and its package.
-PACKAGES = {"identity": "services.identity", "placement": "services.placement", "gateway": "gateway"}
+PACKAGES = {
+    "identity": "services.identity",
+    "placement": "services.placement",
+    "general": "services.general",
+    "gateway": "gateway",
+}
 
 
 def alembic_config(service: str, url: str) -> Config:

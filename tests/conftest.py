@@ -2,8 +2,10 @@
 
 import asyncio
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
+import asyncpg
+import httpx
 import pyotp
 import pytest
 
@@ -25,16 +27,17 @@ def identity_keys() -> dict[str, str]:
     return {"FIELD_ENCRYPTION_KEY": generate_key(), "BLIND_INDEX_KEY": generate_key()}
 
 
-@pytest.fixture(scope="session")
-def placement_keys() -> dict[str, str]:
+def _keys() -> dict[str, str]:
     return {"FIELD_ENCRYPTION_KEY": generate_key(), "BLIND_INDEX_KEY": generate_key()}
 
 
 @pytest.fixture(scope="session")
-def platform(stack, identity_keys, placement_keys) -> Iterator[tuple[Platform, list[Child]]]:
+def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
     upgrade_all(stack.database_url)
     secrets = {f"IDENTITY_{name}": key for name, key in identity_keys.items()} | {
-        f"PLACEMENT_{name}": key for name, key in placement_keys.items()
+        f"{service.upper()}_{name}": key
+        for service in ("placement", "general")
+        for name, key in _keys().items()
     }
     platform = Platform(
         stack.database_url,
@@ -42,7 +45,7 @@ def platform(stack, identity_keys, placement_keys) -> Iterator[tuple[Platform, l
         stack.redis_url,
         secrets,
         gateway_port=free_port(),
-        service_ports={"identity": free_port(), "placement": free_port()},
+        service_ports={"identity": free_port(), "placement": free_port(), "general": free_port()},
         extra_env={
             "SIAPKERJA_ADMIN_PASSWORD": ADMIN_PASSWORD,
             "SIAPKERJA_ADMIN_TOTP_SECRET": ADMIN_TOTP,
@@ -50,6 +53,7 @@ def platform(stack, identity_keys, placement_keys) -> Iterator[tuple[Platform, l
             "SIAPKERJA_IDENTITY_OUTBOX_POLL_INTERVAL_S": "0.2",
             "SIAPKERJA_PLACEMENT_OUTBOX_POLL_INTERVAL_S": "0.2",
             "SIAPKERJA_PLACEMENT_EXPIRY_SWEEP_INTERVAL_S": "0.5",
+            "SIAPKERJA_GENERAL_OUTBOX_POLL_INTERVAL_S": "0.2",
         },
     )
     log_dir = stack.data_dir
@@ -100,3 +104,29 @@ def admin_token(platform, seeded_admin) -> str:
     )
     assert response.status_code == 200, response.text
     return response.json()["access_token"]
+
+
+@pytest.fixture
+async def identity(platform) -> AsyncIterator[httpx.AsyncClient]:
+    plat, _ = platform
+    async with httpx.AsyncClient(
+        base_url=f"http://127.0.0.1:{plat.service_ports['identity']}", timeout=10
+    ) as c:
+        yield c
+
+
+@pytest.fixture
+async def db(stack) -> AsyncIterator[asyncpg.Connection]:
+    """A plain connection to look at what placement stored, or to move a date into the past."""
+    conn = await asyncpg.connect(stack.database_url.replace("+asyncpg", ""))
+    try:
+        yield conn
+    finally:
+        await conn.close()
+
+
+@pytest.fixture
+async def gw(platform) -> AsyncIterator[httpx.AsyncClient]:
+    plat, _ = platform
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{plat.gateway_port}", timeout=15) as c:
+        yield c

@@ -6,8 +6,11 @@ import time
 from aiokafka import AIOKafkaConsumer
 
 
-async def read_topic(bootstrap: str, topic: str, want: set[str], timeout: float = 20.0) -> dict[str, dict]:
-    """Events of `topic` whose subject is in `want`, waiting until all have arrived."""
+async def read_topic(
+    bootstrap: str, topic: str, want: set[str], timeout: float = 20.0, type_: str | None = None
+) -> dict[str, dict]:
+    """Events of `topic` (of CloudEvents type `type_`, if given) whose subject is in `want`,
+    waiting until all have arrived."""
     found: dict[str, dict] = {}
     consumer = AIOKafkaConsumer(
         topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", fetch_max_wait_ms=10
@@ -19,7 +22,7 @@ async def read_topic(bootstrap: str, topic: str, want: set[str], timeout: float 
             for records in (await consumer.getmany(timeout_ms=200)).values():
                 for record in records:
                     event = json.loads(record.value)
-                    if event["subject"] in want:
+                    if event["subject"] in want and type_ in (None, event["type"]):
                         found[event["subject"]] = event
     finally:
         await consumer.stop()

@@ -20,6 +20,7 @@ from deploy.local.stack import die_with_parent, stop_process
 SERVICES: dict[str, tuple[str, int]] = {
     "identity": ("services.identity.app:create_app", 8101),
     "placement": ("services.placement.app:create_app", 8102),
+    "general": ("services.general.app:create_app", 8106),
 }
 GATEWAY = ("gateway.app:create_app", 8000)
 
@@ -47,6 +48,7 @@ class Platform:
             f"{prefix}JWKS_URL": f"{identity}/api/v1/identity/.well-known/jwks.json",
             f"{prefix}IDENTITY_URL": identity,
             f"{prefix}PUBLIC_BASE_URL": f"http://127.0.0.1:{self.gateway_port}",
+            f"{prefix}GATEWAY_METRICS_URL": f"http://127.0.0.1:{self.gateway_port}/metrics",
             f"{prefix}FIELD_ENCRYPTION_KEY": self.secrets[f"{service.upper()}_FIELD_ENCRYPTION_KEY"],
             f"{prefix}BLIND_INDEX_KEY": self.secrets[f"{service.upper()}_BLIND_INDEX_KEY"],
         }

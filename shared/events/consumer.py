@@ -85,7 +85,9 @@ class EventConsumer:
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             fetch_max_wait_ms=self.fetch_max_wait_ms,
-            metadata_max_age_ms=30_000,
+            # A pattern subscription discovers topics created after it started (a new producer, or
+            # one that started later) only when it refreshes metadata: keep that short.
+            metadata_max_age_ms=5_000 if self.pattern else 30_000,
             request_timeout_ms=10_000,
         )
         producer = kafka.producer(self.bootstrap, enable_idempotence=self.enable_idempotence)

@@ -38,6 +38,9 @@ class CodeList:
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and code in self.by_code
 
+    def top_level(self, limit: int = 100) -> list[Entry]:
+        return self.children.get(None, [])[:limit]
+
     def search(self, *, parent: str | None = None, q: str | None = None, limit: int = 100) -> list[Entry]:
         pool = self.children.get(parent, []) if parent is not None else list(self.by_code.values())
         if q:
@@ -65,6 +68,9 @@ class RegionList(CodeList):
 
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and self.get(code) is not None
+
+    def top_level(self, limit: int = 100) -> list[Entry]:
+        return self.search(limit=limit)
 
     def search(self, *, parent: str | None = None, q: str | None = None, limit: int = 100) -> list[Entry]:
         if q:

@@ -6,9 +6,10 @@ from dateutil.relativedelta import relativedelta
 
 from services.placement.foreign_workers.service import months_between
 from shared.calendar import today
+from tests.actors import employer, officer
 from tests.identity.conftest import person
 from tests.kafka import read_topic
-from tests.placement.conftest import employer, officer, seeker
+from tests.placement.conftest import seeker
 
 RPTKA = "/api/v1/placement/rptka"
 

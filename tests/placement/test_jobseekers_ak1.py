@@ -5,8 +5,9 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from tests.actors import officer, register
 from tests.kafka import read_topic
-from tests.placement.conftest import PROFILE, officer, register, seeker
+from tests.placement.conftest import PROFILE, seeker
 
 ME = "/api/v1/placement/jobseekers/me"
 

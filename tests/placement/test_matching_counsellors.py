@@ -2,7 +2,8 @@
 
 import asyncio
 
-from tests.placement.conftest import PROFILE, employer, officer, published_vacancy, seeker
+from tests.actors import employer, officer
+from tests.placement.conftest import PROFILE, published_vacancy, seeker
 
 RECOMMENDATIONS = "/api/v1/placement/jobseekers/me/recommendations"
 # A kab/kota no other test posts vacancies in, so rankings here are this test's own.

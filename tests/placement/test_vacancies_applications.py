@@ -3,8 +3,9 @@
 import asyncio
 import uuid
 
+from tests.actors import employer, officer, register
 from tests.kafka import read_topic
-from tests.placement.conftest import employer, officer, published_vacancy, register, seeker, vacancy_body
+from tests.placement.conftest import published_vacancy, seeker, vacancy_body
 
 VACANCIES = "/api/v1/placement/vacancies"
 

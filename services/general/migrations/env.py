@@ -1,0 +1,4 @@
+from services.general.models import Base
+from shared.migrations import run
+
+run(Base.metadata)

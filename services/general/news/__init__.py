@@ -1,0 +1,1 @@
+"""Berita: news articles written and published by officers, listed publicly."""
