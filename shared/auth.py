@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+import uuid
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -283,3 +284,15 @@ def ensure_region(principal: Principal, region_code: str | None) -> None:
             ("Wilayah di luar kewenangan Anda.", "The region is outside your scope."),
             code="region_out_of_scope",
         )
+
+
+def verified_organization(principal: Principal, types: tuple[str, ...]) -> uuid.UUID:
+    """The caller's organisation, if it is of one of `types` and an officer has verified it."""
+    if principal.is_partner or principal.org is None or principal.org_type not in types:
+        raise Forbidden(code="organization_required")
+    if not principal.org_verified:
+        raise Forbidden(
+            ("Organisasi belum diverifikasi.", "The organisation is not verified yet."),
+            code="organization_unverified",
+        )
+    return uuid.UUID(principal.org)

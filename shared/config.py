@@ -61,6 +61,9 @@ class ServiceSettings(ProcessSettings):
     jwt_issuer: str = "https://siapkerja.kemnaker.go.id"
     jwt_audience: str = "siapkerja"
     jwks_url: str = "http://127.0.0.1:8101/api/v1/identity/.well-known/jwks.json"
+    # Identity's API, read with the caller's own token for their registered data (shared/people.py).
+    identity_url: str = "http://127.0.0.1:8101"
+    identity_timeout_s: float = 3.0
 
     # 32-byte keys, base64: AES-GCM for personal data and HMAC for its blind index.
     field_encryption_key: SecretStr = SecretStr("")

@@ -24,6 +24,7 @@ PACKAGES = {
     "identity": "services.identity",
     "placement": "services.placement",
     "general": "services.general",
+    "relations": "services.relations",
     "gateway": "gateway",
 }
 

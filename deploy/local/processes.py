@@ -20,6 +20,7 @@ from deploy.local.stack import die_with_parent, stop_process
 SERVICES: dict[str, tuple[str, int]] = {
     "identity": ("services.identity.app:create_app", 8101),
     "placement": ("services.placement.app:create_app", 8102),
+    "relations": ("services.relations.app:create_app", 8104),
     "general": ("services.general.app:create_app", 8106),
 }
 GATEWAY = ("gateway.app:create_app", 8000)

@@ -3,7 +3,7 @@ employer or placement agency, and job counsellors (`pengantar_kerja`) within the
 
 import uuid
 
-from shared.auth import Principal, ensure_region
+from shared.auth import Principal, ensure_region, verified_organization
 from shared.errors import Forbidden
 
 SEEKER_ACCOUNT_TYPES = ("pencari_kerja", "pekerja")
@@ -20,14 +20,7 @@ def seeker(principal: Principal) -> uuid.UUID:
 
 def employer(principal: Principal) -> uuid.UUID:
     """The caller's organisation, if it is an employer or placement agency verified by an officer."""
-    if principal.is_partner or principal.org is None or principal.org_type not in EMPLOYER_ORG_TYPES:
-        raise Forbidden(code="employer_required")
-    if not principal.org_verified:
-        raise Forbidden(
-            ("Organisasi belum diverifikasi.", "The organisation is not verified yet."),
-            code="organization_unverified",
-        )
-    return uuid.UUID(principal.org)
+    return verified_organization(principal, EMPLOYER_ORG_TYPES)
 
 
 def counsellor(principal: Principal, region_code: str) -> None:

@@ -4,9 +4,6 @@ from shared.config import ServiceSettings
 
 
 class PlacementSettings(ServiceSettings):
-    # Identity's API, read with the caller's own token for the person's registered data.
-    identity_url: str = "http://127.0.0.1:8101"
-    identity_timeout_s: float = 3.0
     # The platform's public address, printed in AK/1 QR codes.
     public_base_url: str = "http://127.0.0.1:8000"
     # How often published vacancies past their closing date are marked expired.

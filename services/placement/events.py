@@ -60,9 +60,11 @@ class VacancyClosed(Event):
 
 @event("placement", "application", "submitted")
 class ApplicationSubmitted(Event):
-    """A job seeker applied to a vacancy."""
+    """A job seeker applied to a vacancy. `account_id` (a pseudonymous id, as in identity's events)
+    lets relations count it towards the person's JKP job-search commitments."""
 
     application_id: uuid.UUID
+    account_id: uuid.UUID
     vacancy_id: uuid.UUID
     occupation_code: str
     region_code: str
@@ -72,9 +74,10 @@ class ApplicationSubmitted(Event):
 
 @event("placement", "placement", "recorded")
 class PlacementRecorded(Event):
-    """A job seeker was hired through a vacancy."""
+    """A job seeker was hired through a vacancy (`account_id`: see ApplicationSubmitted)."""
 
     placement_id: uuid.UUID
+    account_id: uuid.UUID
     vacancy_id: uuid.UUID
     occupation_code: str
     industry_code: str

@@ -4,20 +4,11 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
-from shared.nik import InvalidNik, parse
+from shared.nik import ValidNik
 from shared.reference import KabKotaCode, OccupationCode
 from shared.schemas import Strict
-
-
-def _valid_nik(value: str) -> str:
-    try:
-        parse(value)
-    except InvalidNik as exc:
-        raise ValueError(str(exc)) from None
-    return value
-
 
 Name = Annotated[str, Field(min_length=2, max_length=200)]
 
@@ -32,7 +23,7 @@ class PositionCreate(Strict):
 
 class CompanionCreate(Strict):
     position: int = Field(ge=0, description="Index of the position in `positions`")
-    nik: Annotated[str, AfterValidator(_valid_nik)]
+    nik: ValidNik
     full_name: Name
 
 

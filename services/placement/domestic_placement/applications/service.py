@@ -74,6 +74,7 @@ async def apply(
         session,
         ApplicationSubmitted(
             application_id=application.id,
+            account_id=jobseeker.account_id,
             vacancy_id=vacancy.id,
             occupation_code=vacancy.occupation_code,
             region_code=vacancy.region_code,
@@ -132,6 +133,7 @@ async def change_status(
         session,
         PlacementRecorded(
             placement_id=placement.id,
+            account_id=jobseeker.account_id,
             vacancy_id=vacancy.id,
             occupation_code=vacancy.occupation_code,
             industry_code=vacancy.industry_code,

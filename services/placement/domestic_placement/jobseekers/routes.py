@@ -8,9 +8,9 @@ from fastapi import APIRouter, Request, Response
 from services.placement.access import seeker
 from services.placement.domestic_placement.jobseekers import service as jobseekers
 from services.placement.domestic_placement.jobseekers.schemas import JobseekerProfile, JobseekerRead
-from services.placement.people import registered_person
 from shared.auth import CurrentPrincipal
 from shared.db import Session
+from shared.people import registered_person
 from shared.personal_data import Cipher
 
 router = APIRouter(prefix="/api/v1/placement/jobseekers", tags=["placement: job seekers"])

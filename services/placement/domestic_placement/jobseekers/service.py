@@ -16,12 +16,12 @@ from services.placement.access import is_counsellor_for
 from services.placement.domestic_placement.jobseekers.models import Jobseeker
 from services.placement.domestic_placement.jobseekers.schemas import JobseekerProfile
 from services.placement.events import JobseekerRegistered
-from services.placement.people import RegisteredPerson
 from shared import audit
 from shared.auth import Principal
 from shared.db import utcnow
 from shared.errors import Forbidden, NotFound
 from shared.events import outbox
+from shared.people import RegisteredPerson
 from shared.personal_data import FieldCipher, mask_nik
 from shared.reference import age_band, education_rank
 

@@ -1,6 +1,6 @@
-"""A person's registered data (NIK, name, birth date, sex, contact), read from identity's API with
-the person's own token when they first create a profile or request an AK/1: placement copies what
-the AK/1 must hold instead of asking the person to type their NIK again."""
+"""A person's registered data (NIK, name, birth date, sex, contact), read from identity's published
+API with the person's own token, for a service that must hold what an official document holds
+(an AK/1 card, a JKP claim) instead of asking the person to type their NIK again."""
 
 from __future__ import annotations
 

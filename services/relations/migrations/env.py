@@ -1,0 +1,5 @@
+from services.relations.models import Base
+
+from shared.migrations import run
+
+run(Base.metadata)

@@ -1,0 +1,2 @@
+"""Hubungan kerja dan pengupahan: PKWT registration, minimum wages, company regulations (PP) and
+collective agreements (PKB)."""
