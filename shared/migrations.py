@@ -25,6 +25,7 @@ PACKAGES = {
     "placement": "services.placement",
     "general": "services.general",
     "relations": "services.relations",
+    "inspection": "services.inspection",
     "gateway": "gateway",
 }
 

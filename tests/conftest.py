@@ -36,7 +36,7 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
     upgrade_all(stack.database_url)
     secrets = {f"IDENTITY_{name}": key for name, key in identity_keys.items()} | {
         f"{service.upper()}_{name}": key
-        for service in ("placement", "relations", "general")
+        for service in ("placement", "relations", "inspection", "general")
         for name, key in _keys().items()
     }
     platform = Platform(
@@ -45,7 +45,9 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
         stack.redis_url,
         secrets,
         gateway_port=free_port(),
-        service_ports={s: free_port() for s in ("identity", "placement", "relations", "general")},
+        service_ports={
+            s: free_port() for s in ("identity", "placement", "relations", "inspection", "general")
+        },
         extra_env={
             "SIAPKERJA_ADMIN_PASSWORD": ADMIN_PASSWORD,
             "SIAPKERJA_ADMIN_TOTP_SECRET": ADMIN_TOTP,
@@ -55,6 +57,8 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
             "SIAPKERJA_PLACEMENT_EXPIRY_SWEEP_INTERVAL_S": "0.5",
             "SIAPKERJA_GENERAL_OUTBOX_POLL_INTERVAL_S": "0.2",
             "SIAPKERJA_RELATIONS_OUTBOX_POLL_INTERVAL_S": "0.2",
+            "SIAPKERJA_INSPECTION_OUTBOX_POLL_INTERVAL_S": "0.2",
+            "SIAPKERJA_INSPECTION_LAPSE_SWEEP_INTERVAL_S": "0.5",
         },
     )
     log_dir = stack.data_dir

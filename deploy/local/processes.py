@@ -21,6 +21,7 @@ SERVICES: dict[str, tuple[str, int]] = {
     "identity": ("services.identity.app:create_app", 8101),
     "placement": ("services.placement.app:create_app", 8102),
     "relations": ("services.relations.app:create_app", 8104),
+    "inspection": ("services.inspection.app:create_app", 8105),
     "general": ("services.general.app:create_app", 8106),
 }
 GATEWAY = ("gateway.app:create_app", 8000)

@@ -111,6 +111,71 @@ DATASETS = {
             keywords=("TKA", "RPTKA"),
         ),
         Dataset(
+            "pkwt-terdaftar",
+            "Perjanjian kerja waktu tertentu (PKWT) terdaftar",
+            "PKWT yang didaftarkan pemberi kerja, per wilayah tempat kerja, lapangan usaha dan lama kontrak "
+            "(kategori: bulan).",
+            "perjanjian",
+            ("province", "kabkota", "industry_section", "category"),
+            "relations",
+            keywords=("PKWT", "hubungan kerja"),
+        ),
+        Dataset(
+            "perselisihan-hubungan-industrial",
+            "Perselisihan hubungan industrial dicatat",
+            "Perselisihan yang dicatatkan, per wilayah dan jenis (hak, kepentingan, PHK, antar serikat).",
+            "perkara",
+            ("province", "kabkota", "category"),
+            "relations",
+            keywords=("perselisihan", "mediasi"),
+        ),
+        Dataset(
+            "perselisihan-selesai",
+            "Perselisihan hubungan industrial selesai",
+            "Perselisihan yang selesai, per wilayah dan hasil (perjanjian bersama, anjuran diterima, "
+            "pengadilan).",
+            "perkara",
+            ("province", "kabkota", "category"),
+            "relations",
+            keywords=("perselisihan",),
+        ),
+        Dataset(
+            "klaim-jkp",
+            "Klaim jaminan kehilangan pekerjaan (JKP)",
+            "Klaim JKP yang diputuskan, per wilayah dan keputusan (layak/tidak layak).",
+            "klaim",
+            ("province", "kabkota", "category"),
+            "relations",
+            keywords=("JKP", "jaminan sosial"),
+        ),
+        Dataset(
+            "laporan-wlkp",
+            "Wajib lapor ketenagakerjaan di perusahaan (WLKP)",
+            "Laporan WLKP yang diterima, per wilayah, lapangan usaha dan besaran tenaga kerja (kategori).",
+            "laporan",
+            ("province", "kabkota", "industry_section", "category"),
+            "inspection",
+            keywords=("WLKP", "pengawasan"),
+        ),
+        Dataset(
+            "pemeriksaan-norma-ketenagakerjaan",
+            "Pemeriksaan norma ketenagakerjaan dibuka",
+            "Pemeriksaan yang dibuka, per wilayah dan asal (terencana, pengaduan, tanda bahaya).",
+            "pemeriksaan",
+            ("province", "kabkota", "category"),
+            "inspection",
+            keywords=("pengawasan", "nota pemeriksaan"),
+        ),
+        Dataset(
+            "kecelakaan-kerja",
+            "Kecelakaan kerja dilaporkan",
+            "Kecelakaan kerja yang dilaporkan, per wilayah, lapangan usaha dan tingkat keparahan terberat.",
+            "kejadian",
+            ("province", "kabkota", "industry_section", "category"),
+            "inspection",
+            keywords=("K3", "kecelakaan kerja"),
+        ),
+        Dataset(
             "pengaduan-ketenagakerjaan",
             "Pengaduan ketenagakerjaan",
             "Pengaduan yang diterima, per wilayah dan kategori.",
@@ -206,6 +271,59 @@ CONTRIBUTIONS: dict[str, list[Contribution]] = {
     ],
     "siapkerja.placement.rptka.decided.v1": [
         ("tka-rptka-disetujui", lambda d: d["workers"] if d["decision"] == "approved" else 0, lambda _d: {})
+    ],
+    "siapkerja.relations.pkwt.registered.v1": [
+        (
+            "pkwt-terdaftar",
+            ONE,
+            lambda d: {
+                **_region(d["region_code"]),
+                **_industry(d["kbli_code"]),
+                "category": d["duration_band"],
+            },
+        )
+    ],
+    "siapkerja.relations.dispute.filed.v1": [
+        (
+            "perselisihan-hubungan-industrial",
+            ONE,
+            lambda d: {**_region(d["region_code"]), "category": d["type"]},
+        )
+    ],
+    "siapkerja.relations.dispute.resolved.v1": [
+        ("perselisihan-selesai", ONE, lambda d: {**_region(d["region_code"]), "category": d["outcome"]})
+    ],
+    "siapkerja.relations.jkp_claim.decided.v1": [
+        (
+            "klaim-jkp",
+            ONE,
+            lambda d: {**_region(d["region_code"]), "category": "layak" if d["eligible"] else "tidak_layak"},
+        )
+    ],
+    "siapkerja.inspection.wlkp.submitted.v1": [
+        (
+            "laporan-wlkp",
+            ONE,
+            lambda d: {
+                **_region(d["region_code"]),
+                **_industry(d["kbli_code"]),
+                "category": d["workforce_band"],
+            },
+        )
+    ],
+    "siapkerja.inspection.inspection.opened.v1": [
+        (
+            "pemeriksaan-norma-ketenagakerjaan",
+            ONE,
+            lambda d: {**_region(d["region_code"]), "category": d["origin"]},
+        )
+    ],
+    "siapkerja.inspection.accident.reported.v1": [
+        (
+            "kecelakaan-kerja",
+            ONE,
+            lambda d: {**_region(d["region_code"]), **_industry(d["kbli_code"]), "category": d["severity"]},
+        )
     ],
     "siapkerja.general.complaint.filed.v1": [
         (
