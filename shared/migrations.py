@@ -22,6 +22,7 @@ from shared.db import asyncpg_url
 # Every process that owns a schema, and its package.
 PACKAGES = {
     "identity": "services.identity",
+    "training": "services.training",
     "placement": "services.placement",
     "general": "services.general",
     "relations": "services.relations",

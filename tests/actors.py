@@ -43,14 +43,24 @@ async def register(identity: httpx.AsyncClient, **overrides) -> Actor:
 _nib = iter(range(10**12, 10**13))
 
 
-async def employer(identity, admin_token: str, *, region: str = "32.73", verified: bool = True) -> Actor:
-    """A person owning an employer organisation, verified by the administrator unless told not."""
-    actor = await register(identity, account_type="pemberi_kerja")
+async def employer(
+    identity,
+    admin_token: str,
+    *,
+    region: str = "32.73",
+    verified: bool = True,
+    org_type: str = "pemberi_kerja",
+) -> Actor:
+    """A person owning an organisation (an employer unless `org_type` says otherwise), verified by
+    the administrator unless told not."""
+    actor = await register(
+        identity, account_type=org_type if org_type.startswith(("pemberi", "lembaga")) else "lainnya"
+    )
     org = await identity.post(
         "/api/v1/identity/organizations",
         headers=actor.auth,
         json={
-            "type": "pemberi_kerja",
+            "type": org_type,
             "name": f"PT Maju Bersama {actor.body['username']}",
             "nib": str(next(_nib)),
             "kbli_code": "62",

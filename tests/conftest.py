@@ -9,7 +9,7 @@ import httpx
 import pyotp
 import pytest
 
-from deploy.local.processes import Child, Platform, start, start_platform, stop_all, wait_ready
+from deploy.local.processes import SERVICES, Child, Platform, start, start_platform, stop_all, wait_ready
 from deploy.local.stack import free_port
 from shared.migrations import upgrade_all
 from shared.personal_data import generate_key
@@ -36,7 +36,8 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
     upgrade_all(stack.database_url)
     secrets = {f"IDENTITY_{name}": key for name, key in identity_keys.items()} | {
         f"{service.upper()}_{name}": key
-        for service in ("placement", "relations", "inspection", "general")
+        for service in SERVICES
+        if service != "identity"
         for name, key in _keys().items()
     }
     platform = Platform(
@@ -45,9 +46,7 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
         stack.redis_url,
         secrets,
         gateway_port=free_port(),
-        service_ports={
-            s: free_port() for s in ("identity", "placement", "relations", "inspection", "general")
-        },
+        service_ports={service: free_port() for service in SERVICES},
         extra_env={
             "SIAPKERJA_ADMIN_PASSWORD": ADMIN_PASSWORD,
             "SIAPKERJA_ADMIN_TOTP_SECRET": ADMIN_TOTP,
@@ -56,6 +55,7 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
             "SIAPKERJA_PLACEMENT_OUTBOX_POLL_INTERVAL_S": "0.2",
             "SIAPKERJA_PLACEMENT_EXPIRY_SWEEP_INTERVAL_S": "0.5",
             "SIAPKERJA_GENERAL_OUTBOX_POLL_INTERVAL_S": "0.2",
+            "SIAPKERJA_TRAINING_OUTBOX_POLL_INTERVAL_S": "0.2",
             "SIAPKERJA_RELATIONS_OUTBOX_POLL_INTERVAL_S": "0.2",
             "SIAPKERJA_INSPECTION_OUTBOX_POLL_INTERVAL_S": "0.2",
             "SIAPKERJA_INSPECTION_LAPSE_SWEEP_INTERVAL_S": "0.5",

@@ -19,6 +19,7 @@ from deploy.local.stack import die_with_parent, stop_process
 # service → (ASGI factory, default port). The gateway is separate: it fronts them all.
 SERVICES: dict[str, tuple[str, int]] = {
     "identity": ("services.identity.app:create_app", 8101),
+    "training": ("services.training.app:create_app", 8103),
     "placement": ("services.placement.app:create_app", 8102),
     "relations": ("services.relations.app:create_app", 8104),
     "inspection": ("services.inspection.app:create_app", 8105),

@@ -1,6 +1,7 @@
-"""What placement does with identity's events: keep employers' names and verification for
-vacancy pages, and honour a person's data rights — account deleted: erase the profile, withdraw
-the applications, void the AK/1; consent withdrawn: hide the profile or stop matching."""
+"""What placement does with other services' events: keep employers' names and verification for
+vacancy pages; honour a person's data rights — account deleted: erase the profile, withdraw the
+applications, void the AK/1; consent withdrawn: hide the profile or stop matching; and add a
+certificate issued by an LSP, with its skills, to the holder's profile."""
 
 import uuid
 from typing import Any
@@ -44,10 +45,32 @@ async def organization_verified(session: AsyncSession, event: dict[str, Any]) ->
         await vacancies.remember_employer(session, event["data"], verified=True)
 
 
+async def certificate_issued(session: AsyncSession, event: dict[str, Any]) -> None:
+    """A certificate from an LSP: its skills and the certificate join the holder's profile."""
+    data = event["data"]
+    await jobseekers.add_certificate(
+        session,
+        uuid.UUID(data["account_id"]),
+        certificate={
+            "name": data["scheme_title"],
+            "issuer": "LSP (BNSP)",
+            "number": data["number"],
+            "year": int(data["issued_on"][:4]),
+        },
+        skills=data["skills"],
+    )
+
+
 HANDLERS = {
     "siapkerja.identity.account.deleted.v1": account_deleted,
     "siapkerja.identity.consent.withdrawn.v1": consent_withdrawn,
     "siapkerja.identity.organization.registered.v1": organization_registered,
     "siapkerja.identity.organization.verified.v1": organization_verified,
+    "siapkerja.training.certificate.issued.v1": certificate_issued,
 }
-TOPICS = ["siapkerja.identity.account", "siapkerja.identity.consent", "siapkerja.identity.organization"]
+TOPICS = [
+    "siapkerja.identity.account",
+    "siapkerja.identity.consent",
+    "siapkerja.identity.organization",
+    "siapkerja.training.certificate",
+]

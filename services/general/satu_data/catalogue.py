@@ -111,6 +111,25 @@ DATASETS = {
             keywords=("TKA", "RPTKA"),
         ),
         Dataset(
+            "peserta-pelatihan-selesai",
+            "Peserta pelatihan vokasi selesai",
+            "Peserta yang menyelesaikan pelatihan vokasi, per wilayah pelatihan, jabatan sasaran dan hasil "
+            "(kategori: kompeten / belum kompeten).",
+            "orang",
+            ("province", "kabkota", "occupation_group", "sex", "age_band", "category"),
+            "training",
+            keywords=("pelatihan vokasi",),
+        ),
+        Dataset(
+            "sertifikat-kompetensi-terbit",
+            "Sertifikat kompetensi diterbitkan",
+            "Sertifikat kompetensi yang diterbitkan LSP, per wilayah domisili pemegang.",
+            "sertifikat",
+            ("province", "kabkota", "occupation_group", "sex", "age_band"),
+            "training",
+            keywords=("sertifikasi", "BNSP"),
+        ),
+        Dataset(
             "pkwt-terdaftar",
             "Perjanjian kerja waktu tertentu (PKWT) terdaftar",
             "PKWT yang didaftarkan pemberi kerja, per wilayah tempat kerja, lapangan usaha dan lama kontrak "
@@ -271,6 +290,29 @@ CONTRIBUTIONS: dict[str, list[Contribution]] = {
     ],
     "siapkerja.placement.rptka.decided.v1": [
         ("tka-rptka-disetujui", lambda d: d["workers"] if d["decision"] == "approved" else 0, lambda _d: {})
+    ],
+    "siapkerja.training.enrolment.completed.v1": [
+        (
+            "peserta-pelatihan-selesai",
+            ONE,
+            lambda d: {
+                **_region(d["region_code"]),
+                **_occupation(d["occupation_code"]),
+                **_person(d),
+                "category": d["result"],
+            },
+        )
+    ],
+    "siapkerja.training.certificate.issued.v1": [
+        (
+            "sertifikat-kompetensi-terbit",
+            ONE,
+            lambda d: {
+                **_region(d["region_code"]),
+                **_occupation(d["occupation_codes"][0] if d["occupation_codes"] else None),
+                **_person(d),
+            },
+        )
     ],
     "siapkerja.relations.pkwt.registered.v1": [
         (

@@ -199,3 +199,20 @@ async def erase(session: AsyncSession, account_id: uuid.UUID) -> uuid.UUID | Non
     jobseeker.marital_status = jobseeker.religion = None
     jobseeker.status, jobseeker.discoverable, jobseeker.matching_consent = "erased", False, False
     return jobseeker.id
+
+
+MAX_SKILLS = 50
+
+
+async def add_certificate(
+    session: AsyncSession, account_id: uuid.UUID, *, certificate: dict, skills: list[str]
+) -> None:
+    """A certificate issued to the person: added with its skills to an active profile whose owner
+    consents to matching (the profile is what matching reads)."""
+    jobseeker = (await session.scalars(select(Jobseeker).where(Jobseeker.account_id == account_id))).first()
+    if jobseeker is None or jobseeker.status != "active" or not jobseeker.matching_consent:
+        return
+    if certificate["number"] not in {c.get("number") for c in jobseeker.certificates}:
+        jobseeker.certificates = [*jobseeker.certificates, certificate]
+    known = {s.casefold() for s in jobseeker.skills}
+    jobseeker.skills = [*jobseeker.skills, *(s for s in skills if s.casefold() not in known)][:MAX_SKILLS]

@@ -1,0 +1,4 @@
+from services.training.models import Base
+from shared.migrations import run
+
+run(Base.metadata)

@@ -1,0 +1,2 @@
+"""Peningkatan produktivitas: productivity programmes published by officers, consultancy requests
+from companies, and productivity measurements recorded per company and period."""
