@@ -4,6 +4,7 @@ their policy rule), Swagger UI served from the bundled assets (no CDN), merged A
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from typing import Any
 
@@ -50,7 +51,8 @@ class Catalogues:
             },
             "tags": [],
         }
-        for service, doc in sorted((await self._fetch_all(session, "/openapi.json")).items()):
+        for service, fetched in sorted((await self._fetch_all(session, "/openapi.json")).items()):
+            doc = _namespaced(service, fetched)
             merged["tags"].append({"name": service})
             merged["components"]["schemas"].update(doc.get("components", {}).get("schemas", {}))
             for path, operations in doc.get("paths", {}).items():
@@ -95,3 +97,16 @@ SWAGGER_HTML = """<!doctype html>
 <script src="/docs/assets/init.js"></script></body></html>"""
 
 SWAGGER_INIT = "window.ui = SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui'});"
+
+
+def _namespaced(service: str, doc: dict[str, Any]) -> dict[str, Any]:
+    """The service's document with its schema names prefixed by the service, so that two services'
+    models of the same name (each has its own `StatusChange`) stay apart in the merged document."""
+    prefix = "#/components/schemas/"
+    text = json.dumps(doc).replace(f'"{prefix}', f'"{prefix}{service}.')
+    renamed = json.loads(text)
+    schemas = renamed.get("components", {}).get("schemas", {})
+    renamed.setdefault("components", {})["schemas"] = {
+        f"{service}.{name}": body for name, body in schemas.items()
+    }
+    return renamed

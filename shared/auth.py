@@ -296,3 +296,10 @@ def verified_organization(principal: Principal, types: tuple[str, ...]) -> uuid.
             code="organization_unverified",
         )
     return uuid.UUID(principal.org)
+
+
+def account_id(principal: Principal) -> uuid.UUID:
+    """The caller's account, for what only a person does; a partner client is refused."""
+    if principal.is_partner:
+        raise Forbidden(("Hanya untuk akun orang.", "Only for a person's account."), code="person_required")
+    return uuid.UUID(principal.subject)

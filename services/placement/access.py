@@ -3,7 +3,7 @@ employer or placement agency, and job counsellors (`pengantar_kerja`) within the
 
 import uuid
 
-from shared.auth import Principal, ensure_region, verified_organization
+from shared.auth import Principal, account_id, ensure_region, verified_organization
 from shared.errors import Forbidden
 
 SEEKER_ACCOUNT_TYPES = ("pencari_kerja", "pekerja")
@@ -15,7 +15,7 @@ def seeker(principal: Principal) -> uuid.UUID:
     """The caller's account id, if the caller is a person who may seek work."""
     if principal.is_partner or principal.account_type not in SEEKER_ACCOUNT_TYPES:
         raise Forbidden(code="jobseeker_required")
-    return uuid.UUID(principal.subject)
+    return account_id(principal)
 
 
 def employer(principal: Principal) -> uuid.UUID:

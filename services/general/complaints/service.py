@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import uuid
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.general.complaints.models import Complaint, ComplaintMessage
 from services.general.events import ComplaintAnswered, ComplaintFiled
 from shared import audit, calendar
-from shared.auth import Principal, ensure_region
+from shared.auth import Principal, account_id, ensure_region
 from shared.db import utcnow
 from shared.errors import Conflict, Forbidden, NotFound
 from shared.events import outbox
@@ -52,9 +51,7 @@ async def file(
     complaint = Complaint(
         ticket=f"ADU-{today.year}-{secrets.token_hex(5).upper()}",
         secret_hash=_digest(secret) if secret else None,
-        account_id=uuid.UUID(principal.subject)
-        if principal is not None and not principal.is_partner
-        else None,
+        account_id=account_id(principal) if principal is not None and not principal.is_partner else None,
         category=body.category,
         company_name=body.company_name,
         region_code=body.region_code,
@@ -187,9 +184,7 @@ async def post_message(
         ComplaintMessage(
             complaint_id=complaint.id,
             author=author,
-            author_id=uuid.UUID(principal.subject)
-            if principal is not None and not principal.is_partner
-            else None,
+            author_id=account_id(principal) if principal is not None and not principal.is_partner else None,
             body_sealed=cipher.encrypt(body, field="complaint_message"),
         )
     )
@@ -246,10 +241,10 @@ async def forward_to_lapor(session: AsyncSession, principal: Principal, complain
 
 def queue(principal: Principal, region: str, status: str | None) -> Select:
     """The complaints of a region whose categories my roles handle."""
-    ensure_region(principal, region)
     categories = [c for c, roles in HANDLERS.items() if principal.has_role("admin", *roles)]
     if not categories:
         raise Forbidden(code="role_required")
+    ensure_region(principal, region)
     column = Complaint.region_code
     stmt = select(Complaint).where(
         column == region if len(region) > 2 else column.startswith(region + "."),
@@ -259,4 +254,4 @@ def queue(principal: Principal, region: str, status: str | None) -> Select:
 
 
 def mine(principal: Principal) -> Select:
-    return select(Complaint).where(Complaint.account_id == uuid.UUID(principal.subject))
+    return select(Complaint).where(Complaint.account_id == account_id(principal))

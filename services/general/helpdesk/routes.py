@@ -9,7 +9,7 @@ from sqlalchemy import func, literal_column, select
 
 from services.general.helpdesk.models import Faq, HelpTicket
 from services.general.helpdesk.schemas import FaqCreate, FaqRead, TicketCreate, TicketRead, TicketReply, Topic
-from shared.auth import CurrentPrincipal, Principal
+from shared.auth import CurrentPrincipal, Principal, account_id
 from shared.db import Session, utcnow
 from shared.errors import Conflict, Forbidden, NotFound
 from shared.pagination import Page, Pagination, paginate
@@ -58,7 +58,7 @@ async def open_ticket(body: TicketCreate, principal: CurrentPrincipal, session: 
     if principal.is_partner:
         raise Forbidden(code="person_required")
     ticket = HelpTicket(
-        account_id=uuid.UUID(principal.subject),
+        account_id=account_id(principal),
         topic=body.topic,
         subject=body.subject,
         messages=[{"author": "user", "body": body.body, "at": utcnow().isoformat()}],
@@ -76,7 +76,7 @@ async def list_tickets(
     """My tickets; for helpdesk agents, everyone's."""
     stmt = select(HelpTicket)
     if not principal.has_role(*AGENTS):
-        stmt = stmt.where(HelpTicket.account_id == uuid.UUID(principal.subject))
+        stmt = stmt.where(HelpTicket.account_id == account_id(principal))
     if open_only:
         stmt = stmt.where(HelpTicket.status == "open")
     items, cursor = await paginate(session, stmt, page, order_by=[HelpTicket.created_at, HelpTicket.id])

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.general.legal_documents.models import LegalDocument
-from shared.auth import Principal
+from shared.auth import Principal, account_id
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 
 CURATORS = ("admin", "walidata")
@@ -46,7 +46,7 @@ async def create(session: AsyncSession, principal: Principal | None, values: dic
     if principal is not None:
         _curator(principal)
     await _apply_relations(session, values["relations"])
-    document = LegalDocument(**values, created_by=uuid.UUID(principal.subject) if principal else None)
+    document = LegalDocument(**values, created_by=account_id(principal) if principal else None)
     try:
         async with session.begin_nested():
             session.add(document)

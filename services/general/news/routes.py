@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from services.general.news.models import Article
 from services.general.news.schemas import ArticleCreate, ArticleRead, Tag
-from shared.auth import CurrentPrincipal, OptionalPrincipal
+from shared.auth import CurrentPrincipal, OptionalPrincipal, account_id
 from shared.db import Session, utcnow
 from shared.errors import Conflict, Forbidden, NotFound
 from shared.pagination import Page, Pagination, paginate
@@ -44,7 +44,7 @@ async def draft_news(body: ArticleCreate, principal: CurrentPrincipal, session: 
     """Draft an article (administrator or data steward)."""
     _editor(principal)
     article = Article(
-        **body.model_dump(), slug=_slug(body.title), status="draft", author_id=uuid.UUID(principal.subject)
+        **body.model_dump(), slug=_slug(body.title), status="draft", author_id=account_id(principal)
     )
     session.add(article)
     await session.flush()

@@ -13,7 +13,7 @@ from services.identity.accounts.models import Account
 from services.identity.events import OrganizationRegistered, OrganizationVerified
 from services.identity.organizations.models import Membership, Organization
 from shared import audit
-from shared.auth import Principal, ensure_region
+from shared.auth import Principal, account_id, ensure_region
 from shared.db import utcnow
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
@@ -67,7 +67,7 @@ async def register(
         raise Conflict(
             ("NIB sudah terdaftar.", "The NIB is already registered."), code="nib_exists"
         ) from None
-    session.add(Membership(account_id=uuid.UUID(principal.subject), organization_id=org.id, role="owner"))
+    session.add(Membership(account_id=account_id(principal), organization_id=org.id, role="owner"))
     await outbox.add(
         session,
         OrganizationRegistered(
@@ -90,7 +90,7 @@ async def _is_owner(session: AsyncSession, principal: Principal, organization_id
         await session.scalars(
             select(Membership).where(
                 Membership.organization_id == organization_id,
-                Membership.account_id == uuid.UUID(principal.subject),
+                Membership.account_id == account_id(principal),
             )
         )
     ).first()
@@ -106,7 +106,7 @@ async def readable(session: AsyncSession, principal: Principal, org: Organizatio
             await session.scalars(
                 select(Membership.id).where(
                     Membership.organization_id == org.id,
-                    Membership.account_id == uuid.UUID(principal.subject),
+                    Membership.account_id == account_id(principal),
                 )
             )
         ).first()
@@ -122,7 +122,7 @@ async def verify(session: AsyncSession, principal: Principal, org: Organization)
     ensure_region(principal, org.region_code)
     if org.status == "verified":
         raise Conflict(("Organisasi sudah terverifikasi.", "Already verified."), code="already_verified")
-    org.status, org.verified_at, org.verified_by = "verified", utcnow(), uuid.UUID(principal.subject)
+    org.status, org.verified_at, org.verified_by = "verified", utcnow(), account_id(principal)
     await session.flush()
     await outbox.add(
         session,
@@ -164,7 +164,7 @@ async def verified_dinas_head_region(session: AsyncSession, principal: Principal
             select(Organization.region_code)
             .join(Membership, Membership.organization_id == Organization.id)
             .where(
-                Membership.account_id == uuid.UUID(principal.subject),
+                Membership.account_id == account_id(principal),
                 Membership.role == "owner",
                 Organization.type.in_(tuple(DINAS_LEVEL)),
                 Organization.status == "verified",

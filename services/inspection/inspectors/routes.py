@@ -25,13 +25,12 @@ async def register_officer(body: OfficerCreate, principal: CurrentPrincipal, ses
 
 @router.get("", response_model=Page[OfficerRead])
 async def list_officers(
-    principal: CurrentPrincipal,
     session: Session,
     page: Pagination,
     region: Annotated[RegionCode | None, Query()] = None,
     kind: Literal["inspector", "tester"] | None = None,
 ) -> Any:
-    """Inspectors and testers with their licence and workload."""
+    """Inspectors and testers with their licence and workload: a public registry of officials."""
     items, cursor = await paginate(
         session, registry.listing(region, kind), page, order_by=[Officer.created_at, Officer.id]
     )

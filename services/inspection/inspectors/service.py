@@ -5,7 +5,6 @@ equipment types of their speciality; workload is open cases (inspectors) or test
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -17,7 +16,7 @@ from services.inspection.inspectors.models import Officer
 from services.inspection.k3_testing.models import EquipmentTest
 from services.inspection.labour_norm_inspection.models import Inspection
 from shared import calendar
-from shared.auth import Principal, ensure_region
+from shared.auth import Principal, account_id, ensure_region
 from shared.errors import Conflict, Forbidden, RuleViolated
 
 
@@ -41,9 +40,7 @@ async def licensed_tester(
     """The caller as a K3 tester licensed today for this equipment type and region."""
     tester = (
         await session.scalars(
-            select(Officer).where(
-                Officer.account_id == uuid.UUID(principal.subject), Officer.kind == "tester"
-            )
+            select(Officer).where(Officer.account_id == account_id(principal), Officer.kind == "tester")
         )
     ).first()
     if not principal.has_role("penguji_k3") or tester is None:

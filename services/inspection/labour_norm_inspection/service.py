@@ -15,7 +15,7 @@ from services.inspection.access import company, in_region, inspector
 from services.inspection.events import InspectionClosed, InspectionOpened, NotaIssued
 from services.inspection.labour_norm_inspection.models import Finding, Inspection, Nota
 from shared import audit, calendar
-from shared.auth import Principal
+from shared.auth import Principal, account_id
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 
@@ -42,7 +42,7 @@ async def open_case(
         origin=origin,
         source_ref=source_ref,
         status="open",
-        inspector_id=uuid.UUID(principal.subject) if principal is not None else None,
+        inspector_id=account_id(principal) if principal is not None else None,
         opened_on=calendar.today(),
         norm_categories=[],
     )
@@ -82,7 +82,7 @@ async def take(
 ) -> None:
     """An inspector of the region takes a case (e.g. one a complaint opened) and links the company."""
     _handling(principal, case)
-    case.inspector_id = uuid.UUID(principal.subject)
+    case.inspector_id = account_id(principal)
     if organization_id is not None:
         case.organization_id = organization_id
     await session.flush()

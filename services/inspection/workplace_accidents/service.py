@@ -15,7 +15,7 @@ from services.inspection.access import company, in_region, inspector
 from services.inspection.events import AccidentReported
 from services.inspection.workplace_accidents.models import Accident
 from shared import audit
-from shared.auth import Principal, ensure_region
+from shared.auth import Principal, account_id, ensure_region
 from shared.db import utcnow
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
@@ -121,7 +121,7 @@ async def take_investigation(session: AsyncSession, principal: Principal, accide
     inspector(principal, accident.region_code)
     if accident.investigator_id is not None:
         raise Conflict(("Sudah ada penyidik.", "Already under investigation."), code="already_investigated")
-    accident.investigator_id = uuid.UUID(principal.subject)
+    accident.investigator_id = account_id(principal)
     await session.flush()
 
 

@@ -18,7 +18,7 @@ from services.placement.access import COUNSELLOR, employer
 from services.placement.events import RptkaDecided
 from services.placement.foreign_workers.models import ForeignWorker, Rptka, RptkaCompanion, RptkaPosition
 from shared import audit, calendar
-from shared.auth import NATIONAL, Principal
+from shared.auth import NATIONAL, Principal, account_id
 from shared.db import utcnow
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
@@ -43,9 +43,7 @@ def _approver(principal: Principal) -> None:
 
 
 async def submit(session: AsyncSession, cipher: FieldCipher, principal: Principal, body) -> Rptka:
-    plan = Rptka(
-        organization_id=employer(principal), submitted_by=uuid.UUID(principal.subject), status="submitted"
-    )
+    plan = Rptka(organization_id=employer(principal), submitted_by=account_id(principal), status="submitted")
     session.add(plan)
     await session.flush()
     positions = [RptkaPosition(rptka_id=plan.id, **p.model_dump()) for p in body.positions]
@@ -143,7 +141,7 @@ async def decide(
         raise Conflict(("RPTKA sudah diputuskan.", "The RPTKA was already decided."), code="rptka_decided")
     positions = (await session.scalars(select(RptkaPosition).where(RptkaPosition.rptka_id == plan.id))).all()
     plan.status = "approved" if approve else "rejected"
-    plan.decided_by, plan.decided_at, plan.decision_reason = uuid.UUID(principal.subject), utcnow(), reason
+    plan.decided_by, plan.decided_at, plan.decision_reason = account_id(principal), utcnow(), reason
     if approve:
         plan.valid_from = calendar.today()
         plan.valid_until = plan.valid_from + relativedelta(months=max(p.duration_months for p in positions))

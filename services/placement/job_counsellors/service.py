@@ -3,7 +3,6 @@ job seekers of a region and recording a session about one are audited."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
 from sqlalchemy import Select, func, select
@@ -18,7 +17,7 @@ from services.placement.domestic_placement.vacancies import service as vacancies
 from services.placement.domestic_placement.vacancies.models import Vacancy
 from services.placement.job_counsellors.models import CounsellingSession, Referral
 from shared import audit, calendar
-from shared.auth import Principal
+from shared.auth import Principal, account_id
 from shared.errors import Conflict, RuleViolated
 from shared.personal_data import FieldCipher, mask_nik
 
@@ -74,7 +73,7 @@ async def record_session(
     notes = values.pop("notes")
     entry = CounsellingSession(
         jobseeker_id=jobseeker.id,
-        counsellor_id=uuid.UUID(principal.subject),
+        counsellor_id=account_id(principal),
         region_code=jobseeker.domicile_region,
         notes_sealed=cipher.encrypt(notes, field="counselling_notes") if notes else None,
         **values,
@@ -124,7 +123,7 @@ async def refer(
     referral = Referral(
         jobseeker_id=jobseeker.id,
         vacancy_id=vacancy.id,
-        counsellor_id=uuid.UUID(principal.subject),
+        counsellor_id=account_id(principal),
         region_code=jobseeker.domicile_region,
         note=note,
     )
@@ -153,7 +152,7 @@ def referrals_of_region(principal: Principal, region: str) -> Select:
 
 async def caseload(session: AsyncSession, principal: Principal, region: str) -> dict:
     counsellor(principal, region)
-    me = uuid.UUID(principal.subject)
+    me = account_id(principal)
     today = calendar.today()
     seekers = await session.scalar(
         select(func.count()).where(

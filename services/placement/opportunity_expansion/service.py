@@ -15,7 +15,7 @@ from services.placement.domestic_placement.jobseekers.models import Jobseeker
 from services.placement.events import ProgrammeParticipationRecorded
 from services.placement.opportunity_expansion.models import Participant, Programme
 from shared import audit, calendar
-from shared.auth import Principal, region_covers
+from shared.auth import Principal, account_id, region_covers
 from shared.db import utcnow
 from shared.errors import Conflict, NotFound, RuleViolated
 from shared.events import outbox
@@ -24,7 +24,7 @@ from shared.reference import age_band
 
 async def publish(session: AsyncSession, principal: Principal, values: dict) -> Programme:
     counsellor(principal, values["region_code"])
-    programme = Programme(created_by=uuid.UUID(principal.subject), **values)
+    programme = Programme(created_by=account_id(principal), **values)
     session.add(programme)
     await session.flush()
     return programme
@@ -104,7 +104,7 @@ async def select_participant(
             ("Kuota program sudah penuh.", "The programme's quota is full."), code="quota_full"
         )
     participant.status = "selected" if selected else "not_selected"
-    participant.decided_at, participant.decided_by = utcnow(), uuid.UUID(principal.subject)
+    participant.decided_at, participant.decided_by = utcnow(), account_id(principal)
     await session.flush()
     if selected:
         jobseeker = await session.get_one(Jobseeker, participant.jobseeker_id)

@@ -24,7 +24,7 @@ from services.relations.dispute_resolution.models import Dispute, MediationSessi
 from services.relations.events import DisputeFiled, DisputeResolved, DisputeStageChanged
 from services.relations.mediators import service as mediators
 from shared import audit, calendar
-from shared.auth import Principal, ensure_region
+from shared.auth import Principal, account_id, ensure_region
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 from shared.personal_data import FieldCipher
@@ -96,7 +96,7 @@ async def is_assigned_mediator(session: AsyncSession, principal: Principal, disp
         or not principal.covers(dispute.region_code)
     ):
         return False
-    mediator = await mediators.of_account(session, uuid.UUID(principal.subject))
+    mediator = await mediators.of_account(session, account_id(principal))
     return mediator is not None and mediator.id == dispute.mediator_id
 
 
@@ -346,7 +346,7 @@ async def listing(
         stmt = stmt.where(column == region if len(region) > 2 else column.startswith(region + "."))
     else:
         mediator = (
-            await mediators.of_account(session, uuid.UUID(principal.subject))
+            await mediators.of_account(session, account_id(principal))
             if principal.has_role("mediator")
             else None
         )

@@ -4,15 +4,13 @@ workers; an officer of the region records its LKS Tripartit."""
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.relations.institutions.models import BipartiteBody, TripartiteBody, Union
 from services.relations.work_relations_and_wages.pkwt.service import employer
-from shared.auth import NATIONAL, Principal, ensure_region
+from shared.auth import NATIONAL, Principal, account_id, ensure_region
 from shared.errors import Conflict, Forbidden
 
 BIPARTITE_REQUIRED_AT = 50
@@ -36,7 +34,7 @@ async def register_union(session: AsyncSession, principal: Principal, values: di
     union = Union(
         **values,
         organization_id=employer(principal) if company_level else None,
-        registered_by=uuid.UUID(principal.subject),
+        registered_by=account_id(principal),
     )
     return await _insert(session, union, ("Nomor pencatatan sudah ada.", "Registration number exists."))
 

@@ -24,12 +24,11 @@ async def register_mediator(body: MediatorCreate, principal: CurrentPrincipal, s
 
 @router.get("", response_model=Page[MediatorRead])
 async def list_mediators(
-    principal: CurrentPrincipal,
     session: Session,
     page: Pagination,
     region: Annotated[RegionCode | None, Query()] = None,
 ) -> Any:
-    """Registered mediators with their caseload and median working days to resolution."""
+    """Registered mediators with their caseload and time to resolution: a public registry."""
     items, cursor = await paginate(
         session, mediators.in_region(region), page, order_by=[Mediator.created_at, Mediator.id]
     )

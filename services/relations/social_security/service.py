@@ -17,7 +17,7 @@ from services.relations.events import JkpClaimDecided
 from services.relations.social_security import rules
 from services.relations.social_security.models import JkpClaim, Participation
 from shared import calendar
-from shared.auth import Principal
+from shared.auth import Principal, account_id
 from shared.errors import Conflict, Forbidden, NotFound
 from shared.events import outbox
 from shared.personal_data import FieldCipher
@@ -67,7 +67,7 @@ async def claim(
     open_claim = (
         await session.scalars(
             select(JkpClaim.id).where(
-                JkpClaim.account_id == uuid.UUID(principal.subject), JkpClaim.status == "active"
+                JkpClaim.account_id == account_id(principal), JkpClaim.status == "active"
             )
         )
     ).first()
@@ -81,7 +81,7 @@ async def claim(
     eligible, reason = rules.decide(months, body.terminated_on, body.reason)
     benefit = rules.monthly_benefit(body.last_wage) if eligible else None
     entry = JkpClaim(
-        account_id=uuid.UUID(principal.subject),
+        account_id=account_id(principal),
         worker_nik_index=nik_index,
         region_code=region,
         terminated_on=body.terminated_on,
@@ -127,7 +127,7 @@ async def mine(session: AsyncSession, principal: Principal) -> list[JkpClaim]:
         (
             await session.scalars(
                 select(JkpClaim)
-                .where(JkpClaim.account_id == uuid.UUID(principal.subject))
+                .where(JkpClaim.account_id == account_id(principal))
                 .order_by(JkpClaim.created_at)
             )
         ).all()

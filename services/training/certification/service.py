@@ -18,7 +18,7 @@ from services.training.certification.models import Assessment, Certificate, Lsp,
 from services.training.competency_standards import service as standards
 from services.training.events import CertificateIssued, CertificateRevoked
 from shared import audit, calendar
-from shared.auth import Principal
+from shared.auth import Principal, account_id
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 from shared.people import RegisteredPerson
@@ -83,7 +83,7 @@ async def book(
         raise RuleViolated(("Tanggal asesmen sudah lewat.", "The date has passed."), code="date_past")
     entry = Assessment(
         scheme_id=scheme.id,
-        account_id=uuid.UUID(principal.subject),
+        account_id=account_id(principal),
         scheduled_on=on,
         status="booked",
         sex=person.sex,
@@ -200,4 +200,4 @@ async def verify(session: AsyncSession, number: str) -> dict:
 
 
 def mine(principal: Principal):
-    return select(Certificate).where(Certificate.account_id == uuid.UUID(principal.subject))
+    return select(Certificate).where(Certificate.account_id == account_id(principal))

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.training.access import lpk, officer
 from services.training.training_institutions.models import Institution
 from shared import audit, calendar
-from shared.auth import Principal
+from shared.auth import Principal, account_id
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 
 
@@ -73,7 +73,7 @@ async def accredit(
             ("Masa akreditasi sudah lewat.", "The accreditation would already be expired."), code="expired"
         )
     institution.accreditation_grade, institution.accreditation_expires_on = grade, expires_on
-    institution.accredited_by = uuid.UUID(principal.subject)
+    institution.accredited_by = account_id(principal)
     await session.flush()
     await audit.record(
         session,

@@ -18,7 +18,7 @@ from services.placement.domestic_placement.ak1.models import Ak1Card, Ak1Report,
 from services.placement.domestic_placement.jobseekers.models import Jobseeker
 from services.placement.events import Ak1Issued
 from shared import audit, calendar
-from shared.auth import Principal
+from shared.auth import Principal, account_id
 from shared.errors import Conflict, NotFound, RuleViolated
 from shared.events import outbox
 from shared.personal_data import FieldCipher, mask_name
@@ -96,7 +96,7 @@ async def validate(
     counsellor(principal, card.region_code)
     if card.status != "requested":
         raise Conflict(("Kartu sudah diputuskan.", "The card was already decided."), code="ak1_decided")
-    card.validated_by = uuid.UUID(principal.subject)
+    card.validated_by = account_id(principal)
     if approve:
         today = calendar.today()
         card.status, card.issued_on, card.valid_until = "issued", today, today + VALIDITY

@@ -17,7 +17,7 @@ from services.placement.domestic_placement.vacancies import service as vacancies
 from services.placement.domestic_placement.vacancies.models import Vacancy
 from services.placement.events import ApplicationSubmitted, PlacementRecorded
 from shared import calendar
-from shared.auth import Principal
+from shared.auth import Principal, account_id
 from shared.db import utcnow
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
@@ -110,7 +110,7 @@ async def change_status(
             code="invalid_transition",
         )
     application.status, application.status_changed_at = status, utcnow()
-    application.history = [*application.history, _entry(status, uuid.UUID(principal.subject), note)]
+    application.history = [*application.history, _entry(status, account_id(principal), note)]
     await session.flush()
     if status != "hired":
         return None

@@ -23,7 +23,7 @@ from services.placement.domestic_placement.vacancies.models import (
 from services.placement.domestic_placement.vacancies.schemas import VacancyRead
 from services.placement.events import VacancyClosed, VacancyPublished
 from shared import audit, calendar
-from shared.auth import Principal, ensure_region
+from shared.auth import Principal, account_id, ensure_region
 from shared.db import utcnow
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
@@ -81,7 +81,7 @@ def _owned(principal: Principal, vacancy: Vacancy) -> None:
 async def create(session: AsyncSession, principal: Principal, values: dict[str, Any]) -> Vacancy:
     vacancy = Vacancy(
         organization_id=employer(principal),
-        created_by=uuid.UUID(principal.subject),
+        created_by=account_id(principal),
         status="draft",
         filled=0,
         **values,
@@ -202,7 +202,7 @@ async def take_down(session: AsyncSession, principal: Principal, vacancy: Vacanc
 async def report(session: AsyncSession, principal: Principal, vacancy: Vacancy, reason: str) -> VacancyReport:
     if principal.is_partner:
         raise Forbidden(code="person_required")
-    entry = VacancyReport(vacancy_id=vacancy.id, reporter_id=uuid.UUID(principal.subject), reason=reason)
+    entry = VacancyReport(vacancy_id=vacancy.id, reporter_id=account_id(principal), reason=reason)
     try:
         async with session.begin_nested():
             session.add(entry)

@@ -19,7 +19,7 @@ from services.relations.work_relations_and_wages.company_regulations.models impo
 )
 from services.relations.work_relations_and_wages.pkwt.service import employer
 from shared import audit, calendar
-from shared.auth import Principal, ensure_region
+from shared.auth import Principal, account_id, ensure_region
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 
 APPROVERS = ("mediator", "pengawas", "admin")
@@ -71,7 +71,7 @@ async def decide(
     if regulation.status != "submitted":
         raise Conflict(("Sudah diputuskan.", "Already decided."), code="already_decided")
     regulation.status = "approved" if approve else "returned"
-    regulation.decided_by, regulation.decision_note = uuid.UUID(principal.subject), note
+    regulation.decided_by, regulation.decision_note = account_id(principal), note
     if approve:
         regulation.approved_on = calendar.today()
         regulation.valid_until = regulation.approved_on + VALIDITY - timedelta(days=1)

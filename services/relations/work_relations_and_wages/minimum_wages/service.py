@@ -6,7 +6,6 @@ each from the latest year not after the date (last year's stays in force until a
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 from sqlalchemy import or_, select
@@ -14,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.relations.work_relations_and_wages.minimum_wages.models import MinimumWage
-from shared.auth import Principal, ensure_region
+from shared.auth import Principal, account_id, ensure_region
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 
 SETTERS = ("admin", "pengawas", "mediator")
@@ -75,7 +74,7 @@ async def set_minimum(session: AsyncSession, principal: Principal, values: dict)
             ),
             code="below_general_minimum",
         )
-    entry = MinimumWage(**values, effective_from=date(year, 1, 1), entered_by=uuid.UUID(principal.subject))
+    entry = MinimumWage(**values, effective_from=date(year, 1, 1), entered_by=account_id(principal))
     try:
         async with session.begin_nested():
             session.add(entry)

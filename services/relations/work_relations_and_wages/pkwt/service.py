@@ -18,7 +18,7 @@ from services.relations.work_relations_and_wages.minimum_wages import service as
 from services.relations.work_relations_and_wages.pkwt import rules
 from services.relations.work_relations_and_wages.pkwt.models import Pkwt
 from shared import audit, calendar
-from shared.auth import Principal, ensure_region, verified_organization
+from shared.auth import Principal, account_id, ensure_region, verified_organization
 from shared.errors import Forbidden, NotFound
 from shared.events import outbox
 from shared.personal_data import FieldCipher, mask_name, mask_nik
@@ -63,7 +63,7 @@ async def register(session: AsyncSession, cipher: FieldCipher, principal: Princi
     worker = body.worker
     contract = Pkwt(
         organization_id=organization_id,
-        registered_by=uuid.UUID(principal.subject),
+        registered_by=account_id(principal),
         company_name=body.company_name,
         company_address=body.company_address,
         kbli_code=body.kbli_code,

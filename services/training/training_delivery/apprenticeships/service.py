@@ -15,7 +15,7 @@ from services.training.access import TRAINING_OFFICERS, company
 from services.training.events import ApprenticeshipApproved
 from services.training.training_delivery.apprenticeships.models import ApprenticeAgreement, Apprenticeship
 from shared import calendar
-from shared.auth import NATIONAL, Principal
+from shared.auth import NATIONAL, Principal, account_id
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 
@@ -92,7 +92,7 @@ async def decide(
         raise Conflict(("Sudah diputuskan.", "Already decided."), code="already_decided")
     item.status = "approved" if approve else "rejected"
     item.decided_by, item.decided_on, item.decision_note = (
-        uuid.UUID(principal.subject),
+        account_id(principal),
         calendar.today(),
         note,
     )

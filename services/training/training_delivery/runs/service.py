@@ -17,7 +17,7 @@ from services.training.instructors.models import Instructor
 from services.training.training_delivery.runs.models import Enrolment, Run
 from services.training.training_institutions import service as institutions
 from shared import calendar
-from shared.auth import Principal
+from shared.auth import Principal, account_id
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 from shared.people import RegisteredPerson
@@ -109,7 +109,7 @@ async def enrol(
     enrolled = (await counts(session, [run.id])).get((run.id, "enrolled"), 0)
     enrolment = Enrolment(
         run_id=run.id,
-        account_id=uuid.UUID(principal.subject),
+        account_id=account_id(principal),
         status="enrolled" if enrolled < run.capacity else "waitlisted",
         sex=person.sex,
         birth_year=person.birth_date.year,
@@ -131,9 +131,7 @@ async def withdraw(session: AsyncSession, principal: Principal, run_id: uuid.UUI
     run = await get(session, run_id, lock=True)
     mine = (
         await session.scalars(
-            select(Enrolment).where(
-                Enrolment.run_id == run.id, Enrolment.account_id == uuid.UUID(principal.subject)
-            )
+            select(Enrolment).where(Enrolment.run_id == run.id, Enrolment.account_id == account_id(principal))
         )
     ).first()
     if mine is None or mine.status not in ("enrolled", "waitlisted"):
@@ -241,4 +239,4 @@ def search(region: str | None, programme_id: uuid.UUID | None, upcoming: bool):
 
 
 def mine(principal: Principal):
-    return select(Enrolment).where(Enrolment.account_id == uuid.UUID(principal.subject))
+    return select(Enrolment).where(Enrolment.account_id == account_id(principal))
