@@ -52,6 +52,11 @@ def platform(stack, identity_keys) -> Iterator[tuple[Platform, list[Child]]]:
             "SIAPKERJA_ADMIN_TOTP_SECRET": ADMIN_TOTP,
             "SIAPKERJA_ADMIN_USERNAME": "gwadmin",
             "SIAPKERJA_IDENTITY_OUTBOX_POLL_INTERVAL_S": "0.2",
+            # Every test request comes from one loopback address and a few accounts: the general
+            # limits are lifted here (tests/gateway tests them on a gateway of their own); the
+            # stricter sign-in limit stays.
+            "SIAPKERJA_GATEWAY_RATE_ANONYMOUS_PER_MIN": "100000",
+            "SIAPKERJA_GATEWAY_RATE_AUTHENTICATED_PER_MIN": "100000",
             "SIAPKERJA_PLACEMENT_OUTBOX_POLL_INTERVAL_S": "0.2",
             "SIAPKERJA_PLACEMENT_EXPIRY_SWEEP_INTERVAL_S": "0.5",
             "SIAPKERJA_GENERAL_OUTBOX_POLL_INTERVAL_S": "0.2",
