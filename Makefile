@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-quick wrk lint fmt install clean
+.PHONY: run test bench bench-quick wrk kubectl manifests lint fmt install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +17,16 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python -m deploy.local.run
 
-test: $(STAMP)
+test: $(STAMP) kubectl
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# kubectl builds the Kubernetes overlays in the suite: Debian's package, installed if missing.
+kubectl:
+	@command -v kubectl >/dev/null || (apt-get update -qq && apt-get install -y -qq kubectl)
+
+# Regenerate deploy/k8s/base from the platform's registries (processes, events, subscriptions).
+manifests: $(STAMP)
+	$(BIN)/python -m deploy.k8s.generate
 
 # wrk (saturated throughput) and hey (latency at a fixed rate): Debian's packages, installed if missing.
 LOADGEN := $(shell command -v wrk >/dev/null && command -v hey >/dev/null && echo yes)

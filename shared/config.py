@@ -61,6 +61,8 @@ class ServiceSettings(ProcessSettings):
     jwt_issuer: str = "https://siapkerja.kemnaker.go.id"
     jwt_audience: str = "siapkerja"
     jwks_url: str = "http://127.0.0.1:8101/api/v1/identity/.well-known/jwks.json"
+    # Peers whose X-Forwarded-For is believed (the gateway): addresses or networks (a pod range).
+    trusted_proxies: list[str] = ["127.0.0.1", "::1"]
     # Identity's API, read with the caller's own token for their registered data (shared/people.py).
     identity_url: str = "http://127.0.0.1:8101"
     identity_timeout_s: float = 3.0

@@ -8,6 +8,8 @@ Kubernetes migration Job).
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from importlib import import_module, resources
 from pathlib import Path
 
@@ -57,6 +59,10 @@ def run(metadata: MetaData) -> None:
     url = context.config.get_main_option("sqlalchemy.url")
 
     def do_run(connection: Connection) -> None:
+        # Replicas starting together (Kubernetes init containers) migrate one at a time.
+        connection.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": f"migrate:{schema}"}
+        )
         connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
         context.configure(
             connection=connection,
@@ -81,3 +87,15 @@ def run(metadata: MetaData) -> None:
             context.run_migrations()
     else:
         asyncio.run(run_async())
+
+
+def main() -> None:
+    """`python -m shared.migrations <service>`: migrate one schema (the Kubernetes init container)."""
+    service = sys.argv[1]
+    url = os.environ.get(f"SIAPKERJA_{service.upper()}_DATABASE_URL") or os.environ["DATABASE_URL"]
+    import_module(f"{PACKAGES[service]}.models")
+    upgrade(service, url)
+
+
+if __name__ == "__main__":
+    main()

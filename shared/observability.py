@@ -8,12 +8,14 @@ backlog and age, consumer lag).
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 import sys
 import time
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
+from functools import lru_cache
 from typing import Any
 
 import structlog
@@ -231,10 +233,29 @@ def metrics_response_body() -> tuple[bytes, str]:
 ReadinessCheck = Callable[[], Awaitable[None]]
 
 
-def client_address(scope: Scope, trusted_proxies: frozenset[str] = frozenset({"127.0.0.1", "::1"})) -> str:
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
+@lru_cache(maxsize=64)
+def _network(entry: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    return ipaddress.ip_network(entry, strict=False)
+
+
+def _trusted(peer: str, trusted_proxies: frozenset[str]) -> bool:
+    """An exact address, or one inside a trusted network (`10.0.0.0/8`: a cluster's pod range)."""
+    if peer in trusted_proxies:
+        return True
+    try:
+        address = ipaddress.ip_address(peer)
+    except ValueError:
+        return False
+    return any("/" in entry and address in _network(entry) for entry in trusted_proxies)
+
+
+def client_address(scope: Scope, trusted_proxies: frozenset[str] = LOOPBACK) -> str:
     """The caller's address: the peer, or the address a trusted proxy (the gateway) forwarded."""
     peer = scope["client"][0] if scope.get("client") else "-"
-    if peer in trusted_proxies:
+    if _trusted(peer, trusted_proxies):
         for name, value in scope["headers"]:
             if name == b"x-forwarded-for":
                 return value.decode("latin-1").split(",")[-1].strip() or peer

@@ -19,6 +19,7 @@ from aiokafka import AIOKafkaConsumer
 
 from shared.auth import Principal
 from shared.background import Tasks, supervise
+from shared.events import kafka
 
 log = structlog.get_logger("siapkerja.revocations")
 
@@ -60,6 +61,7 @@ class Revocations:
             group_id=None,
             auto_offset_reset="earliest",
             fetch_max_wait_ms=self.fetch_max_wait_ms,
+            **kafka.connection(),
         )
         try:
             await consumer.start()

@@ -83,27 +83,10 @@ class Child:
 def start(name: str, factory: str, port: int, env: dict[str, str], log_dir: Path | None = None) -> Child:
     """Start one uvicorn process listening on 127.0.0.1:`port`."""
     out = open(log_dir / f"{name}.log", "ab") if log_dir else None
+    from deploy.serve import uvicorn_args
+
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            factory,
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-access-log",
-            # X-Forwarded-For is judged by our own trusted-proxy setting, never uvicorn's default.
-            "--no-proxy-headers",
-            "--timeout-graceful-shutdown",
-            "5",
-            "--loop",
-            "uvloop",
-            "--http",
-            "httptools",
-        ],
+        [sys.executable, *uvicorn_args(factory, "127.0.0.1", port)],
         env={**os.environ, **env},
         stdout=out,
         stderr=subprocess.STDOUT if out else None,

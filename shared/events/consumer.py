@@ -89,6 +89,7 @@ class EventConsumer:
             # one that started later) only when it refreshes metadata: keep that short.
             metadata_max_age_ms=5_000 if self.pattern else 30_000,
             request_timeout_ms=10_000,
+            **kafka.connection(),
         )
         producer = kafka.producer(self.bootstrap, enable_idempotence=self.enable_idempotence)
         try:

@@ -66,7 +66,7 @@ async def token(
             password=password,
             totp=totp,
             organization_id=organization_id,
-            address=client_address(request.scope),
+            address=client_address(request.scope, frozenset(ctx.settings.trusted_proxies)),
         )
     elif grant_type == "refresh_token":
         _required(refresh_token=refresh_token)
