@@ -20,8 +20,9 @@ from pathlib import Path
 import httpx
 import psutil
 
+from bench import national
 from bench.load import fixed_rate, median_latency, wrk
-from deploy.local.processes import Child, Platform, start, start_platform, stop_all, wait_ready
+from deploy.local.processes import SERVICES, Child, Platform, start, start_platform, stop_all, wait_ready
 from deploy.local.stack import EmbeddedBroker, EmbeddedPostgres, EmbeddedRedis, free_port
 from shared.migrations import upgrade_all
 from shared.personal_data import generate_key
@@ -305,8 +306,9 @@ def main() -> int:
             part.start()
         upgrade_all(postgres.url)
         secrets = {
-            "IDENTITY_FIELD_ENCRYPTION_KEY": generate_key(),
-            "IDENTITY_BLIND_INDEX_KEY": generate_key(),
+            f"{s.upper()}_{k}": generate_key()
+            for s in SERVICES
+            for k in ("FIELD_ENCRYPTION_KEY", "BLIND_INDEX_KEY")
         }
         upstream = start("bench-upstream", "bench.upstream_app:create_app", free_port(), {}, data_dir)
         wait_ready(upstream)
@@ -315,6 +317,7 @@ def main() -> int:
         policy.write_text(
             (Path(__file__).parents[1] / "gateway" / "policy.yaml").read_text()
             + "bench:\n  - {method: GET, path: /api/v1/bench/ping, allow: authenticated}\n"
+            + "  - {method: GET, path: /api/v1/bench/static, allow: public}\n"
         )
         platform = Platform(
             postgres.url,
@@ -322,13 +325,16 @@ def main() -> int:
             redis.url,
             secrets,
             gateway_port=free_port(),
-            service_ports={"identity": free_port()},
+            service_ports={name: free_port() for name in SERVICES},
             extra_upstreams={"bench": [upstream.url]},
             extra_env={
                 "SIAPKERJA_GATEWAY_POLICY_FILE": str(policy),
                 "SIAPKERJA_GATEWAY_LOG_LEVEL": "WARNING",
                 "SIAPKERJA_IDENTITY_LOG_LEVEL": "WARNING",
                 "SIAPKERJA_GATEWAY_RATE_AUTHENTICATED_PER_MIN": "100000000",
+                "SIAPKERJA_GATEWAY_RATE_ANONYMOUS_PER_MIN": "100000000",
+                **{f"SIAPKERJA_{name.upper()}_LOG_LEVEL": "WARNING" for name in SERVICES},
+                **{f"SIAPKERJA_{name.upper()}_OUTBOX_POLL_INTERVAL_S": "0.2" for name in SERVICES},
             },
         )
         children += start_platform(platform, log_dir=data_dir)
@@ -349,6 +355,7 @@ def main() -> int:
         bench_tokens(token["access_token"], jwks, settings.jwt_issuer, settings.jwt_audience, 2000)
         bench_login(identity_url, 20 if args.quick else 50)
         bench_gateway(platform, children, upstream, token["access_token"], seconds, 20 if args.quick else 300)
+        asyncio.run(national.run(platform, postgres.url, broker.bootstrap, args.quick, row))
         for child in children:
             row(
                 f"RSS {child.name}",

@@ -5,7 +5,7 @@ from services.general.complaints.models import Complaint, ComplaintMessage
 from services.general.helpdesk.models import Faq, HelpTicket
 from services.general.legal_documents.models import LegalDocument
 from services.general.news.models import Article
-from services.general.satu_data.models import StatisticCell
+from services.general.satu_data.models import ProvinceTotal, StatisticCell
 from shared.tables import install_platform_tables
 
 install_platform_tables(Base.metadata)
@@ -18,5 +18,6 @@ __all__ = [
     "Faq",
     "HelpTicket",
     "LegalDocument",
+    "ProvinceTotal",
     "StatisticCell",
 ]

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import structlog
-from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, ConsumerRecord
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.background import Tasks, supervise
@@ -29,6 +29,10 @@ from shared.observability import CONSUMED, CONSUMER_LAG
 log = structlog.get_logger("siapkerja.consumer")
 
 Handler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
+
+
+# Events fetched and applied between offset commits.
+BATCH = 200
 
 
 def dead_letter_topic(group: str) -> str:
@@ -101,15 +105,20 @@ class EventConsumer:
             await consumer.start()
             await producer.start()
             self.connected = True
-            async for record in consumer:
-                await self._apply_with_retries(record, producer)
-                tp = TopicPartition(record.topic, record.partition)
-                await consumer.commit({tp: record.offset + 1})
-                highwater = consumer.highwater(tp)
-                if highwater is not None:
-                    CONSUMER_LAG.labels(self.group, record.topic, str(record.partition)).set(
-                        max(highwater - record.offset - 1, 0)
-                    )
+            while True:
+                batches = await consumer.getmany(timeout_ms=1_000, max_records=BATCH)
+                for tp, records in batches.items():
+                    for record in records:
+                        await self._apply_with_retries(record, producer)
+                    # One offset commit per batch: each event's effect is already committed with
+                    # its inbox row, so a crash before this commit only redelivers no-ops.
+                    last = records[-1].offset
+                    await consumer.commit({tp: last + 1})
+                    highwater = consumer.highwater(tp)
+                    if highwater is not None:
+                        CONSUMER_LAG.labels(self.group, tp.topic, str(tp.partition)).set(
+                            max(highwater - last - 1, 0)
+                        )
         finally:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(consumer.stop(), 2)

@@ -53,6 +53,10 @@ async def test_vacancies_are_counted_small_cells_suppressed_replays_ignored(iden
     assert openings[0]["value"] == 18
     by_group = await figures(gw, "lowongan-diterbitkan", by="occupation_group,industry_section")
     assert [(r["occupation_group"], r["industry_section"], r["value"]) for r in by_group] == [("2", "J", 6)]
+    by_province = await gw.get(
+        f"{DATASETS}/lowongan-diterbitkan/data", params={"region": "81", "by": "province"}
+    )
+    assert [(r["province"], r["value"]) for r in by_province.json()["rows"]] == [("81", 6)]
     province = await gw.get(f"{DATASETS}/lowongan-diterbitkan/data", params={"region": "81", "by": "kabkota"})
     assert {"kabkota": REGION, "value": 6} in [
         {k: r[k] for k in ("kabkota", "value")} for r in province.json()["rows"]

@@ -36,3 +36,15 @@ class StatisticCell(Base):
     education: Mapped[str] = mapped_column(String(20), primary_key=True, default="")
     category: Mapped[str] = mapped_column(String(40), primary_key=True, default="")
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+class ProvinceTotal(Base):
+    """Totals per dataset, month and province, kept beside the cells: the national series by
+    province (the most read view) sums tens of rows, not every cell of the country."""
+
+    __tablename__ = "statistics_by_province"
+
+    dataset: Mapped[str] = mapped_column(String(60), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    province: Mapped[str] = mapped_column(String(2), primary_key=True, default="")
+    value: Mapped[int] = mapped_column(BigInteger)

@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.general.satu_data.catalogue import CONTRIBUTIONS, DATASETS, SUPPRESS_BELOW, Dataset
-from services.general.satu_data.models import DIMENSIONS, StatisticCell
+from services.general.satu_data.models import DIMENSIONS, ProvinceTotal, StatisticCell
 from shared import calendar
 from shared.errors import InvalidInput, NotFound
 
@@ -32,6 +32,14 @@ async def count_event(session: AsyncSession, event: dict[str, Any]) -> None:
         await session.execute(
             stmt.on_conflict_do_update(
                 index_elements=["dataset", "month", *DIMENSIONS], set_={"value": StatisticCell.value + delta}
+            )
+        )
+        total = insert(ProvinceTotal).values(
+            dataset=dataset, month=month, province=cell["province"], value=delta
+        )
+        await session.execute(
+            total.on_conflict_do_update(
+                index_elements=["dataset", "month", "province"], set_={"value": ProvinceTotal.value + delta}
             )
         )
 
@@ -69,22 +77,27 @@ async def read(
         raise InvalidInput(
             errors=[{"field": "by", "message": f"{ds.id} has no dimension {', '.join(unknown)}"}]
         )
-    columns = [getattr(StatisticCell, name) for name in by]
+    # The province totals answer a national or provincial view by province or in all.
+    table = (
+        ProvinceTotal
+        if set(by) <= {"province"} and not filters and (not region or len(region) == 2)
+        else StatisticCell
+    )
+    columns = [getattr(table, name) for name in by]
     stmt = (
-        select(StatisticCell.month, *columns, func.sum(StatisticCell.value).label("value"))
-        .where(StatisticCell.dataset == ds.id)
-        .group_by(StatisticCell.month, *columns)
-        .order_by(StatisticCell.month, *columns)
+        select(table.month, *columns, func.sum(table.value).label("value"))
+        .where(table.dataset == ds.id)
+        .group_by(table.month, *columns)
+        .order_by(table.month, *columns)
     )
     if since:
-        stmt = stmt.where(StatisticCell.month >= since)
+        stmt = stmt.where(table.month >= since)
     if until:
-        stmt = stmt.where(StatisticCell.month <= until)
+        stmt = stmt.where(table.month <= until)
     if region:
-        column = StatisticCell.province if len(region) == 2 else StatisticCell.kabkota
-        stmt = stmt.where(column == region)
+        stmt = stmt.where(table.province == region if len(region) == 2 else StatisticCell.kabkota == region)
     for name, value in filters.items():
-        stmt = stmt.where(getattr(StatisticCell, name) == value)
+        stmt = stmt.where(getattr(table, name) == value)
     rows = []
     for row in await session.execute(stmt):
         value = int(row.value)
