@@ -111,20 +111,21 @@ def wait_ready(child: Child, timeout: float = 30.0, path: str = "/readyz") -> No
     raise TimeoutError(f"{child.name} was not ready within {timeout:.0f}s")
 
 
-def start_platform(platform: Platform, log_dir: Path | None = None) -> list[Child]:
-    """Every service, then the gateway; returns once all answer /readyz."""
+def start_service(platform: Platform, service: str, log_dir: Path | None = None) -> Child:
+    factory, _ = SERVICES[service]
+    env = {**platform.service_env(service), **platform.extra_env}
+    return start(service, factory, platform.service_ports[service], env, log_dir)
+
+
+def start_platform(
+    platform: Platform, log_dir: Path | None = None, services: list[str] | None = None
+) -> list[Child]:
+    """The services (every one unless `services` names some), then the gateway; returns once all
+    answer /readyz."""
     children = []
     try:
-        for service, (factory, _) in SERVICES.items():
-            children.append(
-                start(
-                    service,
-                    factory,
-                    platform.service_ports[service],
-                    {**platform.service_env(service), **platform.extra_env},
-                    log_dir,
-                )
-            )
+        for service in services or list(SERVICES):
+            children.append(start_service(platform, service, log_dir))
         for child in children:
             wait_ready(child)
         gateway = start(

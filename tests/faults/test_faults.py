@@ -6,7 +6,7 @@ import signal
 import time
 from datetime import UTC, datetime
 
-from deploy.local.processes import SERVICES, start, wait_ready
+from deploy.local.processes import SERVICES, start_service, wait_ready
 from shared.db import Database
 from shared.events.relay import replay
 from tests.actors import employer, register
@@ -24,10 +24,7 @@ def _restart(platform, name: str) -> None:
 def _revive(platform, stack, name: str) -> None:
     plat, children = platform
     index = next(i for i, c in enumerate(children) if c.name == name)
-    factory, _ = SERVICES[name]
-    child = start(
-        name, factory, plat.service_ports[name], {**plat.service_env(name), **plat.extra_env}, stack.data_dir
-    )
+    child = start_service(plat, name, stack.data_dir)
     wait_ready(child)
     children[index] = child  # the session's teardown stops the new one
 
