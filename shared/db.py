@@ -10,7 +10,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import uuid_utils.compat as uuid_compat
 from fastapi import Depends, Request
@@ -140,3 +140,19 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 # scope="function": commit before the response is sent, so a 2xx always means committed.
 Session = Annotated[AsyncSession, Depends(_request_session, scope="function")]
+
+
+async def add_unique(session: AsyncSession, row: Any, detail: tuple[str, str], code: str) -> Any:
+    """Insert `row`; a unique constraint it breaks becomes a 409 `code`, and the caller's
+    transaction carries on (the insert runs in a savepoint)."""
+    from sqlalchemy.exc import IntegrityError
+
+    from shared.errors import Conflict
+
+    try:
+        async with session.begin_nested():
+            session.add(row)
+            await session.flush()
+    except IntegrityError:
+        raise Conflict(detail, code=code) from None
+    return row

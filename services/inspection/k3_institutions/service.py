@@ -4,7 +4,6 @@ appointment."""
 
 from __future__ import annotations
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.inspection.access import company, inspector
@@ -12,17 +11,10 @@ from services.inspection.k3_institutions.models import AhliK3, P2k3, Pjk3
 from services.inspection.labour_inspection_system.service import P2K3_REQUIRED_AT
 from shared import calendar
 from shared.auth import Principal
-from shared.errors import Conflict, RuleViolated
+from shared.db import add_unique
+from shared.errors import RuleViolated
 
-
-async def _insert(session: AsyncSession, row):
-    try:
-        async with session.begin_nested():
-            session.add(row)
-            await session.flush()
-    except IntegrityError:
-        raise Conflict(("Sudah tercatat.", "Already recorded."), code="already_recorded") from None
-    return row
+RECORDED = ("Sudah tercatat.", "Already recorded.")
 
 
 async def appoint_ahli_k3(session: AsyncSession, principal: Principal, values: dict) -> AhliK3:
@@ -31,7 +23,7 @@ async def appoint_ahli_k3(session: AsyncSession, principal: Principal, values: d
         raise RuleViolated(
             ("Masa berlaku tidak sah.", "The validity period is invalid."), code="invalid_period"
         )
-    return await _insert(session, AhliK3(**values))
+    return await add_unique(session, AhliK3(**values), RECORDED, "already_recorded")
 
 
 def ahli_view(row: AhliK3) -> dict:
@@ -59,7 +51,12 @@ async def form_p2k3(session: AsyncSession, principal: Principal, values: dict) -
             code="secretary_not_ahli_k3",
         )
     values["members"] = [m.model_dump() for m in values["members"]]
-    return await _insert(session, P2k3(organization_id=organization_id, **values))
+    return await add_unique(
+        session,
+        P2k3(organization_id=organization_id, **values),
+        ("Sudah tercatat.", "Already recorded."),
+        "already_recorded",
+    )
 
 
 def p2k3_view(row: P2k3) -> dict:
@@ -74,7 +71,7 @@ def p2k3_view(row: P2k3) -> dict:
 
 async def license_pjk3(session: AsyncSession, principal: Principal, values: dict) -> Pjk3:
     inspector(principal, values["region_code"])
-    return await _insert(session, Pjk3(**values))
+    return await add_unique(session, Pjk3(**values), RECORDED, "already_recorded")
 
 
 def pjk3_view(row: Pjk3) -> dict:

@@ -5,26 +5,16 @@ workers; an officer of the region records its LKS Tripartit."""
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.relations.institutions.models import BipartiteBody, TripartiteBody, Union
 from services.relations.work_relations_and_wages.pkwt.service import employer
 from shared.auth import NATIONAL, Principal, account_id, ensure_region
-from shared.errors import Conflict, Forbidden
+from shared.db import add_unique
+from shared.errors import Forbidden
 
 BIPARTITE_REQUIRED_AT = 50
 OFFICERS = ("mediator", "admin")
-
-
-async def _insert(session: AsyncSession, row, conflict: tuple[str, str]):
-    try:
-        async with session.begin_nested():
-            session.add(row)
-            await session.flush()
-    except IntegrityError:
-        raise Conflict(conflict, code="already_registered") from None
-    return row
 
 
 async def register_union(session: AsyncSession, principal: Principal, values: dict) -> Union:
@@ -36,7 +26,9 @@ async def register_union(session: AsyncSession, principal: Principal, values: di
         organization_id=employer(principal) if company_level else None,
         registered_by=account_id(principal),
     )
-    return await _insert(session, union, ("Nomor pencatatan sudah ada.", "Registration number exists."))
+    return await add_unique(
+        session, union, ("Nomor pencatatan sudah ada.", "Registration number exists."), "already_registered"
+    )
 
 
 def bipartite_view(body: BipartiteBody) -> dict:
@@ -50,7 +42,9 @@ def bipartite_view(body: BipartiteBody) -> dict:
 
 async def register_bipartite(session: AsyncSession, principal: Principal, values: dict) -> BipartiteBody:
     body = BipartiteBody(organization_id=employer(principal), **values)
-    return await _insert(session, body, ("LKS Bipartit sudah terdaftar.", "Already registered."))
+    return await add_unique(
+        session, body, ("LKS Bipartit sudah terdaftar.", "Already registered."), "already_registered"
+    )
 
 
 async def record_tripartite(session: AsyncSession, principal: Principal, values: dict) -> TripartiteBody:
@@ -63,7 +57,9 @@ async def record_tripartite(session: AsyncSession, principal: Principal, values:
         raise Forbidden(code="region_out_of_scope")
     level = {NATIONAL: "nasional"}.get(region) or ("provinsi" if len(region) == 2 else "kabkota")
     body = TripartiteBody(level=level, region_code=region, **values)
-    return await _insert(session, body, ("LKS Tripartit wilayah itu sudah ada.", "Already recorded."))
+    return await add_unique(
+        session, body, ("LKS Tripartit wilayah itu sudah ada.", "Already recorded."), "already_registered"
+    )
 
 
 def unions_in(region: str | None):

@@ -10,7 +10,6 @@ import uuid
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.training.access import lsp as lsp_org
@@ -19,6 +18,7 @@ from services.training.competency_standards import service as standards
 from services.training.events import CertificateIssued, CertificateRevoked
 from shared import audit, calendar
 from shared.auth import Principal, account_id
+from shared.db import add_unique
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 from shared.people import RegisteredPerson
@@ -26,21 +26,12 @@ from shared.personal_data import mask_name
 from shared.reference import age_band
 
 
-async def _insert(session: AsyncSession, row, conflict: tuple[str, str]):
-    try:
-        async with session.begin_nested():
-            session.add(row)
-            await session.flush()
-    except IntegrityError:
-        raise Conflict(conflict, code="already_exists") from None
-    return row
-
-
 async def register_lsp(session: AsyncSession, principal: Principal, values: dict) -> Lsp:
-    return await _insert(
+    return await add_unique(
         session,
         Lsp(organization_id=lsp_org(principal), **values),
         ("LSP sudah terdaftar.", "Already registered."),
+        "already_exists",
     )
 
 
@@ -62,8 +53,11 @@ async def add_scheme(session: AsyncSession, principal: Principal, values: dict) 
             ),
             code="unknown_units",
         )
-    return await _insert(
-        session, Scheme(lsp_id=body.id, **values), ("Skema sudah ada.", "The scheme exists.")
+    return await add_unique(
+        session,
+        Scheme(lsp_id=body.id, **values),
+        ("Skema sudah ada.", "The scheme exists."),
+        "already_exists",
     )
 
 
@@ -91,7 +85,7 @@ async def book(
         region_code=person.region_code,
         holder_name_masked=mask_name(person.full_name),
     )
-    return await _insert(session, entry, ("Sudah dipesan.", "Already booked."))
+    return await add_unique(session, entry, ("Sudah dipesan.", "Already booked."), "already_exists")
 
 
 async def assess(
