@@ -15,8 +15,11 @@ from typing import Annotated, Any
 import uuid_utils.compat as uuid_compat
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, MetaData, func, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from shared.errors import Conflict
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -145,10 +148,6 @@ Session = Annotated[AsyncSession, Depends(_request_session, scope="function")]
 async def add_unique(session: AsyncSession, row: Any, detail: tuple[str, str], code: str) -> Any:
     """Insert `row`; a unique constraint it breaks becomes a 409 `code`, and the caller's
     transaction carries on (the insert runs in a savepoint)."""
-    from sqlalchemy.exc import IntegrityError
-
-    from shared.errors import Conflict
-
     try:
         async with session.begin_nested():
             session.add(row)

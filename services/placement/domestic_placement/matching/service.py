@@ -7,8 +7,10 @@ for a vacancy, by one score (0–100) whose parts each explain themselves:
 - wage 10: the vacancy pays what the seeker expects (5 within 80 %);
 - skills 10: the share of the vacancy's skills the seeker has.
 
-Candidates are narrowed through indexes first (occupation, minor group, region), so the cost
-follows the number of plausible matches, not every open vacancy or seeker in the country.
+Candidates are narrowed through indexes first (occupation, minor group, kab/kota), so the cost
+follows the number of plausible matches, not every open vacancy or seeker in the country. A wanted
+province only raises the score: taken as a candidate filter it would pull in every vacancy of
+Jawa Barat (measured: p95 125 ms at 300k vacancies instead of ~50 ms).
 """
 
 from __future__ import annotations
@@ -50,8 +52,7 @@ FROM (
     AND (v.occupation_code = ANY(CAST(:occupations AS text[]))
          OR v.occupation_code = ANY(CAST(:held AS text[]))
          OR left(v.occupation_code, 3) = ANY(CAST(:minor AS text[]))
-         OR v.region_code = ANY(CAST(:kabs AS text[]))
-         OR v.province_code = ANY(CAST(:wanted_provinces AS text[])))
+         OR v.region_code = ANY(CAST(:kabs AS text[])))
 ) scored
 ORDER BY score DESC, published_at DESC, id DESC
 LIMIT :limit
@@ -144,7 +145,6 @@ async def recommendations(
             "minor": sorted({o[:3] for o in jobseeker.preferred_occupations}),
             "kabs": kabs,
             "provinces": sorted(set(wanted_provinces) | {k[:2] for k in kabs}),
-            "wanted_provinces": wanted_provinces,
             "rank": jobseeker.education_rank,
             "wage": jobseeker.expected_wage,
             "skills": jobseeker.skills,
