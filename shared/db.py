@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import uuid_utils.compat as uuid_compat
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, MetaData, func, text
+from sqlalchemy import ColumnElement, DateTime, MetaData, func, or_, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -155,3 +155,8 @@ async def add_unique(session: AsyncSession, row: Any, detail: tuple[str, str], c
     except IntegrityError:
         raise Conflict(detail, code=code) from None
     return row
+
+
+def within(column: Any, region: str) -> ColumnElement[bool]:
+    """Rows of `region` or inside it: a province code (`32`) takes in its kab/kota (`32.01`)."""
+    return or_(column == region, column.startswith(region + "."))

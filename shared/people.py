@@ -28,14 +28,13 @@ class RegisteredPerson:
 async def registered_person(request: Request) -> RegisteredPerson:
     settings = request.app.state.settings
     try:
-        async with httpx.AsyncClient(timeout=settings.identity_timeout_s) as client:
-            response = await client.get(
-                f"{settings.identity_url}/api/v1/identity/me",
-                headers={
-                    "Authorization": f"Bearer {bearer_token(request)}",
-                    "X-Request-ID": request.headers.get("x-request-id", ""),
-                },
-            )
+        response = await request.app.state.http.get(
+            f"{settings.identity_url}/api/v1/identity/me",
+            headers={
+                "Authorization": f"Bearer {bearer_token(request)}",
+                "X-Request-ID": request.headers.get("x-request-id", ""),
+            },
+        )
     except httpx.HTTPError:
         raise ServiceUnavailable(code="identity_unavailable") from None
     if response.status_code == 401:

@@ -14,6 +14,7 @@ from datetime import timedelta
 from functools import partial
 from typing import Any
 
+import httpx
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
@@ -78,6 +79,8 @@ def create_service_app(
         )
         app.state.settings = settings
         app.state.db = db
+        # One pooled client for the service's calls to identity's API (shared/people.py).
+        app.state.http = httpx.AsyncClient(timeout=settings.identity_timeout_s)
         app.state.cipher = (
             FieldCipher(
                 settings.field_encryption_key.get_secret_value(), settings.blind_index_key.get_secret_value()
@@ -141,6 +144,7 @@ def create_service_app(
                 await consumer.stop()
             await revocations.stop()
             await relay.stop()
+            await app.state.http.aclose()
             await db.dispose()
 
     app = FastAPI(

@@ -97,3 +97,24 @@ async def officer(identity, admin_token: str, role: str, region: str) -> Actor:
     # The confirming code cannot sign in again; the next step's code can (one step of drift).
     actor.tokens = await sign_in(identity, actor.body, totp=totp.at(time.time() + totp.interval))
     return actor
+
+
+async def partner(identity, admin_token: str, name: str, scopes: list[str]) -> dict[str, str]:
+    """A partner system's client, registered by the administrator: its bearer header."""
+    made = await identity.post(
+        "/api/v1/identity/clients",
+        headers={"Authorization": f"Bearer {admin_token}"},
+        json={"name": name, "scopes": scopes},
+    )
+    assert made.status_code == 201, made.text
+    creds = made.json()
+    token = await identity.post(
+        "/api/v1/identity/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": creds["client_id"],
+            "client_secret": creds["client_secret"],
+        },
+    )
+    assert token.status_code == 200, token.text
+    return {"Authorization": f"Bearer {token.json()['access_token']}"}

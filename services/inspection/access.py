@@ -19,8 +19,3 @@ def inspector(principal: Principal, region_code: str) -> None:
     if not principal.has_role(INSPECTOR, "admin"):
         raise Forbidden(code="role_required")
     ensure_region(principal, region_code)
-
-
-def in_region(column, region: str):
-    """A province code covers its kab/kota."""
-    return column == region if len(region) > 2 else column.startswith(region + ".")

@@ -6,7 +6,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from shared import calendar
-from tests.actors import employer, officer, register
+from tests.actors import employer, officer, partner, register
 from tests.placement.conftest import published_vacancy, seeker
 
 WAGES = "/api/v1/relations/minimum-wages"
@@ -191,21 +191,7 @@ async def test_pkwt_registration_deadline_flags_and_the_worker_sees_it(identity,
 async def test_jkp_claim_decided_from_bpjs_contributions_and_commitments_counted(
     identity, gw, admin_token, platform
 ):
-    made = await identity.post(
-        "/api/v1/identity/clients",
-        headers={"Authorization": f"Bearer {admin_token}"},
-        json={"name": "BPJS Ketenagakerjaan", "scopes": ["bpjs:participation"]},
-    )
-    creds = made.json()
-    token = await identity.post(
-        "/api/v1/identity/token",
-        data={
-            "grant_type": "client_credentials",
-            "client_id": creds["client_id"],
-            "client_secret": creds["client_secret"],
-        },
-    )
-    bpjs = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    bpjs = await partner(identity, admin_token, "BPJS Ketenagakerjaan", ["bpjs:participation"])
     claimant = await seeker(identity, gw, region="757101")
     today = calendar.today()
     last_month = today.replace(day=1) - relativedelta(months=1)

@@ -9,7 +9,7 @@ from jose import jwt
 
 from gateway import policy as policies
 from shared.auth import Principal
-from tests.actors import employer, officer, register
+from tests.actors import employer, officer, partner, register
 
 OFFICER_ROLES = ("admin", "pengantar_kerja", "mediator", "pengawas", "penguji_k3", "auditor", "walidata")
 HOME, ELSEWHERE = "32.01", "33.01"
@@ -22,31 +22,11 @@ def concrete(path: str) -> str:
 
 @pytest.fixture
 async def callers(identity, gw, admin_token) -> dict[str, dict | None]:
-    made = await identity.post(
-        "/api/v1/identity/clients",
-        headers={"Authorization": f"Bearer {admin_token}"},
-        json={"name": "Mitra uji matriks", "scopes": ["bpjs:participation"]},
-    )
-    creds = made.json()
-    partner = await identity.post(
-        "/api/v1/identity/token",
-        data={
-            "grant_type": "client_credentials",
-            "client_id": creds["client_id"],
-            "client_secret": creds["secret"],
-        }
-        if "secret" in creds
-        else {
-            "grant_type": "client_credentials",
-            "client_id": creds["client_id"],
-            "client_secret": creds["client_secret"],
-        },
-    )
     people = {
         "anonymous": None,
         "pencari_kerja": (await register(identity)).auth,
         "pemberi_kerja": (await employer(identity, admin_token, region=HOME)).auth,
-        "partner": {"Authorization": f"Bearer {partner.json()['access_token']}"},
+        "partner": await partner(identity, admin_token, "Mitra uji matriks", ["bpjs:participation"]),
     }
     for role in OFFICER_ROLES:
         people[role] = (await officer(identity, admin_token, role, HOME)).auth

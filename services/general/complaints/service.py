@@ -15,7 +15,7 @@ from services.general.complaints.models import Complaint, ComplaintMessage
 from services.general.events import ComplaintAnswered, ComplaintFiled
 from shared import audit, calendar
 from shared.auth import Principal, account_id, ensure_region
-from shared.db import utcnow
+from shared.db import utcnow, within
 from shared.errors import Conflict, Forbidden, NotFound
 from shared.events import outbox
 from shared.personal_data import FieldCipher
@@ -247,7 +247,7 @@ def queue(principal: Principal, region: str, status: str | None) -> Select:
     ensure_region(principal, region)
     column = Complaint.region_code
     stmt = select(Complaint).where(
-        column == region if len(region) > 2 else column.startswith(region + "."),
+        within(column, region),
         Complaint.category.in_(categories),
     )
     return stmt.where(Complaint.status == status) if status else stmt

@@ -11,12 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.inspection.access import in_region
 from services.inspection.inspectors.models import Officer
 from services.inspection.k3_testing.models import EquipmentTest
 from services.inspection.labour_norm_inspection.models import Inspection
 from shared import calendar
 from shared.auth import Principal, account_id, ensure_region
+from shared.db import within
 from shared.errors import Conflict, Forbidden, RuleViolated
 
 
@@ -106,7 +106,7 @@ async def view_all(session: AsyncSession, officers: list[Officer]) -> list[dict]
 def listing(region: str | None, kind: str | None):
     stmt = select(Officer)
     if region:
-        stmt = stmt.where(in_region(Officer.region_code, region) | (Officer.region_code == region[:2]))
+        stmt = stmt.where(within(Officer.region_code, region) | (Officer.region_code == region[:2]))
     if kind:
         stmt = stmt.where(Officer.kind == kind)
     return stmt

@@ -14,12 +14,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.inspection.access import company, in_region
+from services.inspection.access import company
 from services.inspection.events import EquipmentCertificateIssued, EquipmentCertificateLapsed
 from services.inspection.inspectors import service as registry
 from services.inspection.k3_testing.models import Equipment, EquipmentTest
 from shared import calendar
 from shared.auth import Principal, ensure_region
+from shared.db import within
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 
@@ -110,7 +111,7 @@ def listing(principal: Principal, region: str | None, lapsing_only: bool):
         if not principal.has_role("pengawas", "admin", "penguji_k3"):
             raise Forbidden(code="role_required")
         ensure_region(principal, region)
-        stmt = stmt.where(in_region(Equipment.region_code, region))
+        stmt = stmt.where(within(Equipment.region_code, region))
     else:
         stmt = stmt.where(Equipment.organization_id == company(principal))
     if lapsing_only:

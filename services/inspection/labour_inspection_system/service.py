@@ -15,11 +15,12 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.inspection.access import company, in_region, inspector
+from services.inspection.access import company, inspector
 from services.inspection.events import WlkpSubmitted
 from services.inspection.labour_inspection_system.models import Company, WlkpReport
 from shared import calendar
 from shared.auth import Principal
+from shared.db import within
 from shared.errors import Forbidden, NotFound
 from shared.events import outbox
 
@@ -127,7 +128,7 @@ def listing(principal: Principal, region: str | None, flagged: bool):
     stmt = select(WlkpReport)
     if region is not None:
         inspector(principal, region)
-        stmt = stmt.where(in_region(WlkpReport.region_code, region))
+        stmt = stmt.where(within(WlkpReport.region_code, region))
     else:
         stmt = stmt.where(WlkpReport.organization_id == company(principal))
     if flagged:
@@ -156,7 +157,7 @@ async def overdue(session: AsyncSession, principal: Principal, region: str) -> l
             & (WlkpReport.created_at == latest.c.at),
         )
         .outerjoin(Company, Company.id == WlkpReport.organization_id)
-        .where(in_region(WlkpReport.region_code, region), WlkpReport.next_due_on < today)
+        .where(within(WlkpReport.region_code, region), WlkpReport.next_due_on < today)
     )
     rows = [
         {
@@ -172,7 +173,7 @@ async def overdue(session: AsyncSession, principal: Principal, region: str) -> l
     reported = select(WlkpReport.organization_id)
     never = await session.scalars(
         select(Company).where(
-            in_region(Company.region_code, region),
+            within(Company.region_code, region),
             Company.registered_on + FIRST_REPORT_DAYS < today,
             Company.id.not_in(reported),
         )

@@ -11,11 +11,12 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.inspection.access import company, in_region, inspector
+from services.inspection.access import company, inspector
 from services.inspection.events import InspectionClosed, InspectionOpened, NotaIssued
 from services.inspection.labour_norm_inspection.models import Finding, Inspection, Nota
 from shared import audit, calendar
 from shared.auth import Principal, account_id
+from shared.db import within
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 
@@ -222,7 +223,7 @@ def listing(principal: Principal, region: str | None, status: str | None):
     stmt = select(Inspection)
     if region is not None:
         inspector(principal, region)
-        stmt = stmt.where(in_region(Inspection.region_code, region))
+        stmt = stmt.where(within(Inspection.region_code, region))
     else:
         stmt = stmt.where(Inspection.organization_id == company(principal))
     return stmt.where(Inspection.status == status) if status else stmt

@@ -11,12 +11,12 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.inspection.access import company, in_region, inspector
+from services.inspection.access import company, inspector
 from services.inspection.events import AccidentReported
 from services.inspection.workplace_accidents.models import Accident
 from shared import audit
 from shared.auth import Principal, account_id, ensure_region
-from shared.db import utcnow
+from shared.db import utcnow, within
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 from shared.personal_data import FieldCipher
@@ -140,5 +140,5 @@ def listing(principal: Principal, region: str | None):
         if not principal.has_role("pengawas", "admin", "auditor"):
             raise Forbidden(code="role_required")
         ensure_region(principal, region)
-        return stmt.where(in_region(Accident.region_code, region))
+        return stmt.where(within(Accident.region_code, region))
     return stmt.where(Accident.organization_id == company(principal))

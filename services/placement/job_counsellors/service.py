@@ -18,12 +18,9 @@ from services.placement.domestic_placement.vacancies.models import Vacancy
 from services.placement.job_counsellors.models import CounsellingSession, Referral
 from shared import audit, calendar
 from shared.auth import Principal, account_id
+from shared.db import within
 from shared.errors import Conflict, RuleViolated
 from shared.personal_data import FieldCipher, mask_nik
-
-
-def _in_region(column, region: str):
-    return column == region if len(region) > 2 else column.startswith(region + ".")
 
 
 async def seekers_of_region(session: AsyncSession, principal: Principal, region: str) -> Select:
@@ -44,7 +41,7 @@ async def seekers_of_region(session: AsyncSession, principal: Principal, region:
         .scalar_subquery()
     )
     return select(Jobseeker, latest_card).where(
-        _in_region(Jobseeker.domicile_region, region), Jobseeker.status == "active"
+        within(Jobseeker.domicile_region, region), Jobseeker.status == "active"
     )
 
 
@@ -147,7 +144,7 @@ def referrals_of_region(principal: Principal, region: str) -> Select:
         )
         .scalar_subquery()
     )
-    return select(Referral, outcome).where(_in_region(Referral.region_code, region))
+    return select(Referral, outcome).where(within(Referral.region_code, region))
 
 
 async def caseload(session: AsyncSession, principal: Principal, region: str) -> dict:
@@ -155,16 +152,14 @@ async def caseload(session: AsyncSession, principal: Principal, region: str) -> 
     me = account_id(principal)
     today = calendar.today()
     seekers = await session.scalar(
-        select(func.count()).where(
-            _in_region(Jobseeker.domicile_region, region), Jobseeker.status == "active"
-        )
+        select(func.count()).where(within(Jobseeker.domicile_region, region), Jobseeker.status == "active")
     )
     to_validate = await session.scalar(
-        select(func.count()).where(_in_region(Ak1Card.region_code, region), Ak1Card.status == "requested")
+        select(func.count()).where(within(Ak1Card.region_code, region), Ak1Card.status == "requested")
     )
     valid = await session.scalar(
         select(func.count()).where(
-            _in_region(Ak1Card.region_code, region), Ak1Card.status == "issued", Ak1Card.valid_until >= today
+            within(Ak1Card.region_code, region), Ak1Card.status == "issued", Ak1Card.valid_until >= today
         )
     )
     sessions = await session.scalar(

@@ -25,6 +25,7 @@ from services.relations.events import DisputeFiled, DisputeResolved, DisputeStag
 from services.relations.mediators import service as mediators
 from shared import audit, calendar
 from shared.auth import Principal, account_id, ensure_region
+from shared.db import within
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 from shared.personal_data import FieldCipher
@@ -342,8 +343,7 @@ async def listing(
         if not principal.has_role(*ASSIGNERS):
             raise Forbidden(code="role_required")
         ensure_region(principal, region)
-        column = Dispute.region_code
-        stmt = stmt.where(column == region if len(region) > 2 else column.startswith(region + "."))
+        stmt = stmt.where(within(Dispute.region_code, region))
     else:
         mediator = (
             await mediators.of_account(session, account_id(principal))

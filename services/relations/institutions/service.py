@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.relations.institutions.models import BipartiteBody, TripartiteBody, Union
 from services.relations.work_relations_and_wages.pkwt.service import employer
 from shared.auth import NATIONAL, Principal, account_id, ensure_region
-from shared.db import add_unique
+from shared.db import add_unique, within
 from shared.errors import Forbidden
 
 BIPARTITE_REQUIRED_AT = 50
@@ -65,5 +65,5 @@ async def record_tripartite(session: AsyncSession, principal: Principal, values:
 def unions_in(region: str | None):
     stmt = select(Union)
     if region:
-        stmt = stmt.where((Union.region_code == region) | Union.region_code.startswith(region + "."))
+        stmt = stmt.where(within(Union.region_code, region))
     return stmt

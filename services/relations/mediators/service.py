@@ -15,6 +15,7 @@ from services.relations.dispute_resolution.models import Dispute
 from services.relations.mediators.models import Mediator
 from shared import calendar
 from shared.auth import Principal, ensure_region
+from shared.db import within
 from shared.errors import Conflict, Forbidden, NotFound
 
 
@@ -78,5 +79,5 @@ async def with_caseload(session: AsyncSession, mediators: list[Mediator]) -> lis
 def in_region(region: str | None):
     stmt = select(Mediator)
     if region:
-        stmt = stmt.where((Mediator.region_code == region) | Mediator.region_code.startswith(region + "."))
+        stmt = stmt.where(within(Mediator.region_code, region))
     return stmt

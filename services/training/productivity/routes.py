@@ -20,7 +20,7 @@ from services.training.productivity.schemas import (
     RequestUpdate,
 )
 from shared.auth import CurrentPrincipal
-from shared.db import Session
+from shared.db import Session, within
 from shared.errors import NotFound
 from shared.pagination import Page, Pagination, paginate
 from shared.reference import RegionCode
@@ -72,10 +72,7 @@ async def list_consultancy_requests(
     stmt = select(ConsultancyRequest)
     if region is not None:
         officer(principal, region)
-        stmt = stmt.where(
-            (ConsultancyRequest.region_code == region)
-            | ConsultancyRequest.region_code.startswith(region + ".")
-        )
+        stmt = stmt.where(within(ConsultancyRequest.region_code, region))
     else:
         stmt = stmt.where(ConsultancyRequest.organization_id == company(principal))
     items, cursor = await paginate(

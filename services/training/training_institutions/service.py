@@ -14,6 +14,7 @@ from services.training.access import lpk, officer
 from services.training.training_institutions.models import Institution
 from shared import audit, calendar
 from shared.auth import Principal, account_id
+from shared.db import within
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 
 
@@ -88,9 +89,7 @@ async def accredit(
 def search(region: str | None, accredited_only: bool):
     stmt = select(Institution)
     if region:
-        stmt = stmt.where(
-            (Institution.region_code == region) | Institution.region_code.startswith(region + ".")
-        )
+        stmt = stmt.where(within(Institution.region_code, region))
     if accredited_only:
         stmt = stmt.where(Institution.accreditation_expires_on >= calendar.today())
     return stmt

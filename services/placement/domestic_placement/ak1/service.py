@@ -19,6 +19,7 @@ from services.placement.domestic_placement.jobseekers.models import Jobseeker
 from services.placement.events import Ak1Issued
 from shared import audit, calendar
 from shared.auth import Principal, account_id
+from shared.db import within
 from shared.errors import Conflict, NotFound, RuleViolated
 from shared.events import outbox
 from shared.personal_data import FieldCipher, mask_name
@@ -200,9 +201,7 @@ async def verify(session: AsyncSession, number: str, code: str | None) -> dict:
 async def in_region(session: AsyncSession, principal: Principal, region_code: str, status: str):
     """Cards of a kab/kota (or a province) for its counsellors, e.g. the requests to validate."""
     counsellor(principal, region_code)
-    column = Ak1Card.region_code
-    condition = column == region_code if len(region_code) > 2 else column.startswith(region_code + ".")
-    return select(Ak1Card).where(condition, Ak1Card.status == status)
+    return select(Ak1Card).where(within(Ak1Card.region_code, region_code), Ak1Card.status == status)
 
 
 async def forget_holder(session: AsyncSession, jobseeker_id: uuid.UUID) -> None:

@@ -20,6 +20,7 @@ from services.relations.work_relations_and_wages.company_regulations.models impo
 from services.relations.work_relations_and_wages.pkwt.service import employer
 from shared import audit, calendar
 from shared.auth import Principal, account_id, ensure_region
+from shared.db import within
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 
 APPROVERS = ("mediator", "pengawas", "admin")
@@ -93,8 +94,7 @@ def regulations(principal: Principal, region: str | None, renewal_due_only: bool
         if not principal.has_role(*APPROVERS):
             raise Forbidden(code="role_required")
         ensure_region(principal, region)
-        column = CompanyRegulation.region_code
-        stmt = stmt.where(column == region if len(region) > 2 else column.startswith(region + "."))
+        stmt = stmt.where(within(CompanyRegulation.region_code, region))
     else:
         stmt = stmt.where(CompanyRegulation.organization_id == employer(principal))
     if renewal_due_only:

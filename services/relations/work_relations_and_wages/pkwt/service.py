@@ -19,6 +19,7 @@ from services.relations.work_relations_and_wages.pkwt import rules
 from services.relations.work_relations_and_wages.pkwt.models import Pkwt
 from shared import audit, calendar
 from shared.auth import Principal, account_id, ensure_region, verified_organization
+from shared.db import within
 from shared.errors import Forbidden, NotFound
 from shared.events import outbox
 from shared.personal_data import FieldCipher, mask_name, mask_nik
@@ -195,8 +196,7 @@ def listing(principal: Principal, *, region: str | None, nik_index: str | None, 
         if not principal.has_role(*OFFICERS):
             raise Forbidden(code="role_required")
         ensure_region(principal, region)
-        column = Pkwt.region_code
-        stmt = stmt.where(column == region if len(region) > 2 else column.startswith(region + "."))
+        stmt = stmt.where(within(Pkwt.region_code, region))
     elif nik_index is not None:
         stmt = stmt.where(Pkwt.worker_nik_index == nik_index)
     else:

@@ -18,6 +18,7 @@ from services.training.training_delivery.runs.models import Enrolment, Run
 from services.training.training_institutions import service as institutions
 from shared import calendar
 from shared.auth import Principal, account_id
+from shared.db import within
 from shared.errors import Conflict, Forbidden, NotFound, RuleViolated
 from shared.events import outbox
 from shared.people import RegisteredPerson
@@ -230,7 +231,7 @@ async def record_results(session: AsyncSession, principal: Principal, run_id: uu
 def search(region: str | None, programme_id: uuid.UUID | None, upcoming: bool):
     stmt = select(Run)
     if region:
-        stmt = stmt.where((Run.region_code == region) | Run.region_code.startswith(region + "."))
+        stmt = stmt.where(within(Run.region_code, region))
     if programme_id:
         stmt = stmt.where(Run.programme_id == programme_id)
     if upcoming:
