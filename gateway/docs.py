@@ -11,6 +11,7 @@ from typing import Any
 import aiohttp
 
 from gateway.policy import Policy
+from shared.errors import GATEWAY_PROBLEMS, document_problems
 
 CACHE_S = 60.0
 
@@ -65,6 +66,7 @@ class Catalogues:
                     if not rule.public:
                         operation["security"] = [{"bearer": []}]
                     merged["paths"].setdefault(path, {})[method] = operation
+        document_problems(merged, GATEWAY_PROBLEMS)
         self._cache["openapi"] = (time.monotonic() + CACHE_S, merged)
         return merged
 

@@ -61,39 +61,46 @@ class Rule:
 @dataclass
 class Policy:
     rules: list[Rule]
-    _by_service: dict[str, tuple[re.Pattern, list[Rule]]] = field(default_factory=dict)
+    # Per service: one pattern over its path templates, and each template's rules by method.
+    _by_service: dict[str, tuple[re.Pattern, list[dict[str, Rule]]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        grouped: dict[str, list[Rule]] = {}
+        grouped: dict[str, dict[str, dict[str, Rule]]] = {}
         for rule in self.rules:
-            grouped.setdefault(rule.service, []).append(rule)
-        for service, rules in grouped.items():
-            # Literal paths before templated ones, so /me is never taken for /{id}.
-            rules.sort(key=lambda r: (r.path.count("{"), -len(r.path)))
-            alternatives = [f"(?P<r{i}>{_template_regex(r)})" for i, r in enumerate(rules)]
-            self._by_service[service] = (re.compile("|".join(alternatives)), rules)
+            grouped.setdefault(rule.service, {}).setdefault(rule.path, {})[rule.method] = rule
+        for service, templates in grouped.items():
+            # The most literal template wins whatever the method, so /vacancies/managed is never
+            # taken for /vacancies/{id}: a method it lacks is a 405, not another route.
+            paths = sorted(templates, key=lambda p: (p.count("{"), -len(p)))
+            alternatives = [f"(?P<r{i}>{_template_regex(p)})" for i, p in enumerate(paths)]
+            self._by_service[service] = (re.compile("|".join(alternatives)), [templates[p] for p in paths])
+
+    def _methods(self, path: str) -> dict[str, Rule]:
+        parts = path.split("/", 4)
+        if len(parts) < 4 or parts[1] != "api" or parts[2] != "v1":
+            return {}
+        entry = self._by_service.get(parts[3])
+        if entry is None:
+            return {}
+        pattern, by_method = entry
+        found = pattern.fullmatch(path)
+        return by_method[int(found.lastgroup[1:])] if found is not None else {}
 
     def match(self, method: str, path: str) -> Rule | None:
         """The rule for this request, or None (deny)."""
-        parts = path.split("/", 4)
-        if len(parts) < 4 or parts[1] != "api" or parts[2] != "v1":
-            return None
-        entry = self._by_service.get(parts[3])
-        if entry is None:
-            return None
-        pattern, rules = entry
-        found = pattern.fullmatch(f"{method} {path}")
-        if found is None:
-            return None
-        return rules[int(found.lastgroup[1:])]
+        return self._methods(path).get(method)
+
+    def methods(self, path: str) -> list[str]:
+        """The methods the rules allow on this path: a 405's `Allow`."""
+        return sorted(self._methods(path))
 
     def services(self) -> list[str]:
         return sorted(self._by_service)
 
 
-def _template_regex(rule: Rule) -> str:
-    escaped = re.escape(rule.path).replace(r"\{", "{").replace(r"\}", "}")
-    return re.escape(rule.method) + " " + _PARAM.sub(r"[^/]+", escaped)
+def _template_regex(path: str) -> str:
+    escaped = re.escape(path).replace(r"\{", "{").replace(r"\}", "}")
+    return _PARAM.sub(r"[^/]+", escaped)
 
 
 def _rule(service: str, raw: dict[str, Any]) -> Rule:

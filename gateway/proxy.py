@@ -143,8 +143,9 @@ class Proxy:
                 return
             rule = self._rule(scope)
             principal = await self._authorise(scope, headers.get(b"authorization"), rule)
-            await self._limit(scope, rule, principal)
-            await self._forward(scope, headers, receive, send, rule, cors, started)
+            address = client_address(scope, self.trusted)
+            await self._limit(address, rule, principal)
+            await self._forward(scope, headers, receive, send, rule, cors, started, address)
         except AppError as exc:
             if exc.status in (401, 403):
                 DENIALS.labels(exc.code).inc()
@@ -168,6 +169,10 @@ class Proxy:
             raise Refused(("Alamat tidak valid.", "Invalid path."), code="bad_path", status=404)
         rule = self.policy.match(scope["method"], path)
         if rule is None:
+            if allowed := self.policy.methods(path):
+                raise Refused(
+                    TITLES[405], code="method_not_allowed", status=405, headers={"Allow": ", ".join(allowed)}
+                )
             raise Refused(("Rute tidak ditemukan.", "No such route."), code="not_found", status=404)
         scope["route"] = rule  # metrics label requests by the rule's path template
         return rule
@@ -193,9 +198,8 @@ class Proxy:
             raise Refused(Forbidden.detail, code="policy_denied", status=403)
         return principal
 
-    async def _limit(self, scope: Scope, rule: Rule, principal: Principal | None) -> None:
+    async def _limit(self, address: str, rule: Rule, principal: Principal | None) -> None:
         if rule.sensitive:
-            address = client_address(scope, self.trusted)
             retry_after = await self.limiter.hit_exact(
                 "sensitive", address, self.settings.rate_sensitive_per_min
             )
@@ -204,7 +208,6 @@ class Proxy:
                 "subject", principal.subject, self.settings.rate_authenticated_per_min
             )
         else:
-            address = client_address(scope, self.trusted)
             retry_after = self.limiter.hit("address", address, self.settings.rate_anonymous_per_min)
         if retry_after is not None:
             raise Refused(
@@ -223,6 +226,7 @@ class Proxy:
         rule: Rule,
         cors: list[tuple[bytes, bytes]],
         response_started: dict[str, bool],
+        address: str,
     ) -> None:
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
@@ -230,7 +234,7 @@ class Proxy:
         upstream = self.upstreams.get(rule.service)
         if upstream is None:
             raise _unavailable(rule.service)
-        upstream_headers = self._upstream_headers(scope, headers.get(b"connection"))
+        upstream_headers = self._upstream_headers(scope, headers.get(b"connection"), address)
         body = RequestBody(receive) if scope["method"] not in ("GET", "HEAD") else None
         attempts = 2 if scope["method"] in IDEMPOTENT and body is None else 1
         path = scope.get("raw_path") or scope["path"].encode()
@@ -296,7 +300,9 @@ class Proxy:
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-    def _upstream_headers(self, scope: Scope, connection: bytes | None) -> list[tuple[str, str]]:
+    def _upstream_headers(
+        self, scope: Scope, connection: bytes | None, address: str
+    ) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         connection_listed = (
             {n.strip().lower().encode() for n in connection.decode("latin-1").split(",")}
@@ -307,7 +313,7 @@ class Proxy:
             if name in HOP_BY_HOP or name in connection_listed or name.startswith(SPOOFABLE_PREFIXES):
                 continue
             out.append((name.decode("latin-1"), value.decode("latin-1")))
-        out.append(("X-Forwarded-For", client_address(scope, self.trusted)))
+        out.append(("X-Forwarded-For", address))
         out.append(("X-Forwarded-Proto", scope.get("scheme", "http")))
         out.append(("X-Request-ID", scope["state"]["request_id"]))
         return out

@@ -227,3 +227,45 @@ def is_dependency_down(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
     return isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError | PermissionError)
+
+
+# What every answer of a kind may be besides the operation's own: a service's and the gateway's.
+SERVICE_PROBLEMS = (400, 401, 403, 404, 409, 413, 415, 422, 423, 503)
+GATEWAY_PROBLEMS = (401, 403, 404, 413, 429, 502, 503, 504)
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "RFC 9457 problem details, in Indonesian unless `Accept-Language: en`.",
+    "required": ["type", "title", "status", "detail", "code"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "code": {"type": "string"},
+        "instance": {"type": "string"},
+        "request_id": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    },
+}
+
+
+def document_problems(doc: dict[str, Any], statuses: Sequence[int]) -> dict[str, Any]:
+    """Declare in an OpenAPI document the problem+json answers every operation can give, so that
+    clients (and the fuzzer's conformance checks) know them; FastAPI's own 422 shape, which the
+    handlers above never send, is replaced."""
+    doc.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    content = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for operations in doc.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status in statuses:
+                key = str(status)
+                if key not in responses or status == 422:
+                    responses[key] = {"description": TITLES[status][1], "content": content}
+    doc["components"]["schemas"].pop("HTTPValidationError", None)
+    doc["components"]["schemas"].pop("ValidationError", None)
+    return doc

@@ -241,6 +241,7 @@ def _network(entry: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
     return ipaddress.ip_network(entry, strict=False)
 
 
+@lru_cache(maxsize=4096)  # asked on every request at the gateway; peers are few (the load balancers)
 def _trusted(peer: str, trusted_proxies: frozenset[str]) -> bool:
     """An exact address, or one inside a trusted network (`10.0.0.0/8`: a cluster's pod range)."""
     if peer in trusted_proxies:

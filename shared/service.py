@@ -23,7 +23,7 @@ from shared.auth import TokenVerifier, http_jwks_source
 from shared.background import Tasks, supervise
 from shared.config import ServiceSettings
 from shared.db import Database
-from shared.errors import TITLES, install_error_handlers, problem
+from shared.errors import SERVICE_PROBLEMS, TITLES, document_problems, install_error_handlers, problem
 from shared.events.asyncapi import asyncapi_document
 from shared.events.consumer import EventConsumer, Handler
 from shared.events.envelope import topics_of
@@ -156,6 +156,13 @@ def create_service_app(
         openapi_url="/openapi.json",
     )
     install_error_handlers(app, on_forbidden=audit_denial)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_problems(FastAPI.openapi(app), SERVICE_PROBLEMS)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
     @app.exception_handler(BodyTooLarge)
     async def _too_large(request: Request, _: BodyTooLarge) -> JSONResponse:
