@@ -11,7 +11,7 @@ import httpx
 from fastapi import Request
 
 from shared.auth import bearer_token
-from shared.errors import ServiceUnavailable, Unauthorized
+from shared.errors import Forbidden, ServiceUnavailable, Unauthorized
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,11 @@ async def registered_person(request: Request) -> RegisteredPerson:
         raise ServiceUnavailable(code="identity_unavailable") from None
     if response.status_code == 401:
         raise Unauthorized(code="account_unknown")
+    if response.status_code in (403, 404):  # a partner system's client, not a person
+        raise Forbidden(
+            ("Hanya akun perorangan yang dapat melakukannya.", "Only a person's account can do this."),
+            code="not_a_person",
+        )
     if response.status_code != 200:
         raise ServiceUnavailable(code="identity_unavailable")
     body = response.json()

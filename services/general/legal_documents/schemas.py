@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from shared.schemas import Strict
+from shared.schemas import Patch, Strict
 
 DocumentType = Literal[
     "uu", "perppu", "pp", "perpres", "permenaker", "kepmenaker", "sepmenaker", "perda", "lainnya"
@@ -32,7 +32,7 @@ class LegalDocumentCreate(Strict):
     abstract: Annotated[str, Field(max_length=10_000)] | None = None
 
 
-class LegalDocumentUpdate(Strict):
+class LegalDocumentUpdate(Patch):
     status: Status | None = None
     relations: list[Relation] | None = Field(default=None, max_length=50)
     file_url: Annotated[str, Field(pattern=r"^https://", max_length=500)] | None = None

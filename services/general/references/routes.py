@@ -38,14 +38,17 @@ def _cached(request: Request, body: Any, *identity: str) -> Response:
     return JSONResponse(body, headers=headers)
 
 
-@router.get("", response_model=list[CodeListRead])
+NOT_MODIFIED: dict[int | str, dict] = {304: {"description": "Not modified: the ETag sent is current"}}
+
+
+@router.get("", response_model=list[CodeListRead], responses=NOT_MODIFIED)
 async def list_reference_lists(request: Request) -> Any:
     """Every code list with its edition."""
     body = [{"name": c.name, "title": c.title, "edition": c.edition} for c in lists().values()]
     return _cached(request, body, *(f"{c.name}:{c.edition}" for c in lists().values()))
 
 
-@router.get("/{name}", response_model=list[EntryRead])
+@router.get("/{name}", response_model=list[EntryRead], responses=NOT_MODIFIED)
 async def list_reference_entries(
     name: str,
     request: Request,

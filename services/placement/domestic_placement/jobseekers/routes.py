@@ -23,7 +23,9 @@ async def read_my_profile(principal: CurrentPrincipal, session: Session, cipher:
     return jobseekers.view(jobseeker, cipher, owner=True)
 
 
-@router.put("/me", response_model=JobseekerRead)
+@router.put(
+    "/me", response_model=JobseekerRead, responses={201: {"model": JobseekerRead, "description": "Created"}}
+)
 async def save_my_profile(
     body: JobseekerProfile,
     principal: CurrentPrincipal,

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 from shared.reference import EducationLevel, IndustryCode, KabKotaCode, OccupationCode
-from shared.schemas import Strict
+from shared.schemas import Patch, Strict
 
 
 def _division(code: str) -> str:
@@ -49,7 +49,7 @@ class VacancyCreate(VacancyFields):
         return self
 
 
-class VacancyUpdate(Strict):
+class VacancyUpdate(Patch):
     """Any field of a draft; once published only the description, openings, closing date and wages."""
 
     title: Annotated[str, Field(min_length=3, max_length=200)] | None = None
