@@ -10,7 +10,6 @@ descriptions from a small word generator; 30 % of them open.
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 import statistics
 import time
@@ -26,6 +25,7 @@ from sqlalchemy import select
 
 from shared.db import new_id
 from shared.reference import education_rank, lists
+from tests.placement.conftest import OUTBOX_INSERT, vacancy_published_row
 
 POPULOUS = {"32": 8, "35": 7, "33": 6, "12": 3, "31": 3, "36": 3}
 ROLES = [
@@ -239,37 +239,9 @@ async def event_delivery(url: str, bootstrap: str, rate: int, seconds: int) -> t
         interval = 1 / rate
         started = time.monotonic()
         for i in range(rate * seconds):
-            event_id = new_id()
-            ids.append(event_id)
-            body = {
-                "specversion": "1.0",
-                "id": str(event_id),
-                "source": "/siapkerja/placement",
-                "type": "siapkerja.placement.vacancy.published.v1",
-                "subject": str(event_id),
-                "time": datetime.now(UTC).isoformat(),
-                "datacontenttype": "application/json",
-                "data": {
-                    "vacancy_id": str(event_id),
-                    "organization_id": str(event_id),
-                    "occupation_code": "2512",
-                    "industry_code": "62",
-                    "region_code": "32.73",
-                    "education_level": "s1",
-                    "openings": 1,
-                    "wage_min": 5_000_000,
-                    "wage_max": 8_000_000,
-                    "closes_on": date.today().isoformat(),
-                },
-            }
-            await conn.execute(
-                "INSERT INTO placement.outbox (id, topic, key, type, payload) VALUES ($1, $2, $3, $4, $5)",
-                event_id,
-                "siapkerja.placement.vacancy",
-                str(event_id),
-                body["type"],
-                json.dumps(body),
-            )
+            row = vacancy_published_row()
+            ids.append(row[0])
+            await conn.execute(OUTBOX_INSERT, *row)
             delay = started + (i + 1) * interval - time.monotonic()
             if delay > 0:
                 await asyncio.sleep(delay)

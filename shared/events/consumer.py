@@ -1,4 +1,5 @@
-"""Event consumers: one transaction per event, the inbox against redelivery, a dead-letter topic.
+"""Event consumers: a fetched batch applied in one transaction, the inbox against redelivery, a
+dead-letter topic.
 
 The offset is committed only after the database transaction that applied the event committed,
 so a crash re-delivers rather than loses; the inbox makes the second delivery a no-op. An event
@@ -12,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import re
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -23,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.background import Tasks, supervise
 from shared.db import Database
 from shared.events import kafka
-from shared.events.inbox import first_delivery
+from shared.events.inbox import first_deliveries
 from shared.observability import CONSUMED, CONSUMER_LAG
 
 log = structlog.get_logger("siapkerja.consumer")
@@ -33,6 +35,8 @@ Handler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
 
 # Events fetched and applied between offset commits.
 BATCH = 200
+# The longest a start, a fetch or an offset commit may wait for the broker's group coordinator.
+COORDINATOR_WAIT_S = 30.0
 
 
 def dead_letter_topic(group: str) -> str:
@@ -89,9 +93,10 @@ class EventConsumer:
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             fetch_max_wait_ms=self.fetch_max_wait_ms,
-            # A pattern subscription discovers topics created after it started (a new producer, or
-            # one that started later) only when it refreshes metadata: keep that short.
-            metadata_max_age_ms=5_000 if self.pattern else 30_000,
+            # A subscription learns of topics created after it started (a new producer, one that
+            # started later, a broker that came back without them) only when it refreshes
+            # metadata: keep that short.
+            metadata_max_age_ms=5_000,
             request_timeout_ms=10_000,
             **kafka.connection(),
         )
@@ -102,11 +107,21 @@ class EventConsumer:
                 consumer.subscribe(self.topics)
             else:
                 consumer.subscribe(pattern=re.compile(self.pattern or ""))
-            await consumer.start()
-            await producer.start()
+            # start() and getmany() wait for the group's assignment, commit() for its coordinator;
+            # a broker lost meanwhile can leave them waiting for good, so a consumer that waits
+            # too long begins again from scratch (the inbox drops what it is then given twice).
+            await asyncio.wait_for(consumer.start(), COORDINATOR_WAIT_S)
+            await asyncio.wait_for(producer.start(), COORDINATOR_WAIT_S)
             self.connected = True
+            assigned_at = time.monotonic()
             while True:
-                batches = await consumer.getmany(timeout_ms=1_000, max_records=BATCH)
+                batches = await asyncio.wait_for(
+                    consumer.getmany(timeout_ms=1_000, max_records=BATCH), COORDINATOR_WAIT_S
+                )
+                if consumer.assignment():
+                    assigned_at = time.monotonic()
+                elif time.monotonic() - assigned_at > COORDINATOR_WAIT_S:
+                    raise TimeoutError("no partitions assigned")  # a group that never rejoined
                 for tp, records in batches.items():
                     if not await self._apply_together(records):
                         for record in records:
@@ -114,7 +129,7 @@ class EventConsumer:
                     # One offset commit per batch: each event's effect is already committed with
                     # its inbox row, so a crash before this commit only redelivers no-ops.
                     last = records[-1].offset
-                    await consumer.commit({tp: last + 1})
+                    await asyncio.wait_for(consumer.commit({tp: last + 1}), COORDINATOR_WAIT_S)
                     highwater = consumer.highwater(tp)
                     if highwater is not None:
                         CONSUMER_LAG.labels(self.group, tp.topic, str(tp.partition)).set(
@@ -155,46 +170,59 @@ class EventConsumer:
         CONSUMED.labels(self.group, record.topic, "dead_lettered").inc()
 
     async def _apply_together(self, records: list[ConsumerRecord]) -> bool:
-        """Apply a fetched batch in one transaction (one commit instead of one per event, which is
-        what keeps up with hundreds of events a second); False, with nothing applied, if any event
-        fails — the batch is then applied one by one, with retries and the dead-letter topic."""
-        outcomes = []
+        """Apply a fetched batch in one transaction (one commit and one inbox statement instead of
+        one per event, which is what keeps up with hundreds of events a second); False, with
+        nothing applied, if any event fails — the batch is then applied one by one, with retries
+        and the dead-letter topic."""
         try:
             async with self.db.transaction() as session:
-                for record in records:
-                    async with session.begin_nested():
-                        outcomes.append((record.topic, await self._apply_in(session, record.value)))
+                outcomes = await self._apply_in(session, [record.value for record in records])
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             if _is_transient(exc):
                 raise
             return False
-        for topic, outcome in outcomes:
-            CONSUMED.labels(self.group, topic, outcome).inc()
+        for record, outcome in zip(records, outcomes, strict=True):
+            CONSUMED.labels(self.group, record.topic, outcome).inc()
         return True
 
     async def apply(self, raw: bytes) -> str:
         """Apply one message in its own transaction: 'applied', 'duplicate', 'ignored' (no
         handler) or 'malformed'."""
         async with self.db.transaction() as session:
-            return await self._apply_in(session, raw)
+            return (await self._apply_in(session, [raw]))[0]
 
-    async def _apply_in(self, session: AsyncSession, raw: bytes) -> str:
-        try:
-            event = json.loads(raw)
-            event_id = uuid.UUID(event["id"])
-            type_ = event["type"]
-        except (ValueError, KeyError, TypeError):
-            log.warning("event_malformed", group=self.group)
-            return "malformed"
-        handler = self.handlers.get(type_)
-        if handler is None:
-            return "ignored"
-        if not await first_delivery(session, self.group, event_id, type_):
-            return "duplicate"
-        await handler(session, event)
-        return "applied"
+    async def _apply_in(self, session: AsyncSession, raws: list[bytes]) -> list[str]:
+        events = [_parsed(raw) for raw in raws]
+        handled = {id_: e["type"] for id_, e in filter(None, events) if e["type"] in self.handlers}
+        fresh = await first_deliveries(session, self.group, handled)
+        outcomes = []
+        for parsed in events:
+            if parsed is None:
+                log.warning("event_malformed", group=self.group)
+                outcomes.append("malformed")
+                continue
+            event_id, event = parsed
+            if event["type"] not in self.handlers:
+                outcomes.append("ignored")
+            elif event_id not in fresh:
+                outcomes.append("duplicate")
+            else:
+                fresh.discard(event_id)  # the same event twice in one batch: applied once
+                await self.handlers[event["type"]](session, event)
+                outcomes.append("applied")
+        return outcomes
+
+
+def _parsed(raw: bytes) -> tuple[uuid.UUID, dict[str, Any]] | None:
+    """(id, event), or None if the message is not a well-formed event."""
+    try:
+        event = json.loads(raw)
+        event_id = uuid.UUID(event["id"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return (event_id, event) if isinstance(event.get("type"), str) else None
 
 
 def _is_transient(exc: BaseException) -> bool:

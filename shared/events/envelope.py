@@ -54,6 +54,11 @@ def event(service: str, aggregate: str, verb: str, version: int = 1) -> Callable
     return register
 
 
+def all_topics() -> list[str]:
+    """Every topic of the platform."""
+    return sorted({cls.topic() for cls in registry.values()})
+
+
 def topics_of(service: str) -> list[str]:
     """Every topic `service` publishes to."""
     return sorted({cls.topic() for cls in registry.values() if cls.service == service})

@@ -21,12 +21,16 @@ inbox_table = Table(
 )
 
 
-async def first_delivery(session: AsyncSession, consumer: str, event_id: uuid.UUID, type_: str) -> bool:
-    """Record the event; False if this consumer already applied it."""
+async def first_deliveries(
+    session: AsyncSession, consumer: str, events: dict[uuid.UUID, str]
+) -> set[uuid.UUID]:
+    """Record the events (id → type) in one statement; the ids this consumer had not applied."""
+    if not events:
+        return set()
     result = await session.execute(
         insert(inbox_table)
-        .values(consumer=consumer, event_id=event_id, type=type_)
+        .values([{"consumer": consumer, "event_id": id_, "type": type_} for id_, type_ in events.items()])
         .on_conflict_do_nothing()
         .returning(inbox_table.c.event_id)
     )
-    return result.first() is not None
+    return set(result.scalars())

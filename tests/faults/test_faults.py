@@ -4,13 +4,20 @@ puts the platform back as it found it (the killed process is started again in it
 import asyncio
 import signal
 import time
+import uuid
 from datetime import UTC, datetime
+
+import httpx
+import pytest
 
 from deploy.local.processes import SERVICES, start_service, wait_ready
 from shared.db import Database
+from shared.events.envelope import all_topics
+from shared.events.kafka import ensure_topics
 from shared.events.relay import replay
 from tests.actors import employer, register
-from tests.placement.conftest import published_vacancy, seeker
+from tests.kafka import count_on_topic
+from tests.placement.conftest import OUTBOX_INSERT, published_vacancy, seeker, vacancy_published_row
 
 
 def _restart(platform, name: str) -> None:
@@ -141,3 +148,168 @@ async def test_replaying_every_topic_from_the_start_changes_nothing(identity, gw
     assert replayed >= 8
     await _settled(db, services)
     assert await _quiet_state(db) == before
+
+
+COMPLAINT = {
+    "category": "wages",
+    "region_code": "33.74",
+    "company_name": "PT Sandang Jaya",
+    "description": "Upah bulan Oktober dibayar di bawah upah minimum kota Semarang.",
+}
+
+
+async def test_postgres_restarted_services_answer_503_then_recover_without_restart(gw, platform, stack):
+    if stack.postgres is None:
+        pytest.skip("TEST_DATABASE_URL points at a server this suite does not own")
+    _, children = platform
+    pids = {c.name: c.proc.pid for c in children}
+    acknowledged = []
+    for _ in range(5):
+        filed = await gw.post("/api/v1/general/complaints", json=COMPLAINT)
+        assert filed.status_code == 201, filed.text
+        acknowledged.append((filed.json()["ticket"], filed.json()["secret"]))
+    stack.postgres.stop()
+    try:
+        for method, path, body in (
+            ("POST", "/api/v1/general/complaints", COMPLAINT),
+            ("GET", "/api/v1/placement/vacancies", None),
+            ("GET", "/api/v1/training/programmes", None),
+            ("GET", "/api/v1/general/legal-documents", None),
+        ):
+            started = time.monotonic()
+            down = await gw.request(method, path, json=body)
+            assert down.status_code == 503, (path, down.status_code, down.text)
+            assert down.headers["content-type"].startswith("application/problem+json")
+            assert time.monotonic() - started < 5.0, path
+    finally:
+        stack.postgres.start()
+    # Pools drop their dead connections and background loops reconnect: no process restarted.
+    for _ in range(150):
+        answers = [
+            (await gw.post("/api/v1/general/complaints", json=COMPLAINT)).status_code,
+            (await gw.get("/api/v1/placement/vacancies")).status_code,
+            (await gw.get("/api/v1/training/programmes")).status_code,
+        ]
+        if answers == [201, 200, 200]:
+            break
+        await asyncio.sleep(0.2)
+    assert answers == [201, 200, 200]
+    assert {c.name: c.proc.pid for c in children} == pids
+    assert all(c.proc.poll() is None for c in children)
+    for ticket, secret in acknowledged:
+        kept = await gw.get(f"/api/v1/general/complaints/{ticket}", headers={"X-Complaint-Secret": secret})
+        assert kept.status_code == 200 and kept.json()["description"] == COMPLAINT["description"]
+
+
+async def _publish_through_outbox(db, n: int) -> list[uuid.UUID]:
+    """`n` vacancy.published events written straight to placement's outbox; their ids."""
+    rows = [vacancy_published_row() for _ in range(n)]
+    await db.executemany(OUTBOX_INSERT, rows)
+    return [row[0] for row in rows]
+
+
+async def _once_each(db, schema: str, events: list[uuid.UUID]) -> None:
+    """Every event in `schema`'s consumer inbox (its primary key makes it at most once)."""
+    for _ in range(900):
+        applied = await db.fetchval(
+            f"SELECT count(*) FROM {schema}.inbox WHERE consumer = $1 AND event_id = ANY($2)",  # noqa: S608
+            f"siapkerja.{schema}",
+            events,
+        )
+        if applied == len(events):
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"{schema}: {applied} of {len(events)} events applied")
+
+
+async def test_a_relay_killed_between_publish_and_mark_sent_leaves_consumers_as_a_clean_run(
+    platform, stack, db
+):
+    services = list(SERVICES)
+    await _settled(db, services)
+    # A clean run of one event: what each dataset gains from it.
+    start = await _quiet_state(db)
+    one = await _publish_through_outbox(db, 1)
+    await _once_each(db, "general", one)
+    after_one = await _quiet_state(db)
+    fed = ("lowongan-diterbitkan", "kebutuhan-tenaga-kerja")  # the datasets this event feeds
+    gain = {k: after_one["statistics"][k] - start["statistics"].get(k, 0) for k in fed}
+    assert all(gain.values())
+
+    burst = await _publish_through_outbox(db, 2_000)
+    for _ in range(2_000):  # the first batch is marked sent: the relay is working through the rest
+        if await db.fetchval(
+            "SELECT count(*) FROM placement.outbox WHERE id = ANY($1) AND sent_at IS NOT NULL", burst
+        ):
+            break
+        await asyncio.sleep(0.005)
+    _restart(platform, "placement")  # SIGKILL, mid-burst
+    marked = await db.fetchval(
+        "SELECT count(*) FROM placement.outbox WHERE id = ANY($1) AND sent_at IS NOT NULL", burst
+    )
+    assert 0 < marked < len(burst)
+    _revive(platform, stack, "placement")
+    await _settled(db, ["placement"])
+    await _once_each(db, "general", burst)
+    final = await _quiet_state(db)
+    assert {k: final["statistics"][k] for k in fed} == {
+        k: after_one["statistics"][k] + gain[k] * len(burst) for k in fed
+    }
+    wanted = {str(i) for i in burst}
+    on_topic = await count_on_topic(stack.kafka_bootstrap, "siapkerja.placement.vacancy", wanted)
+    assert sum(on_topic.values()) >= len(burst) and set(on_topic) == wanted
+    print(f"relay killed with {marked} of {len(burst)} marked sent; {sum(on_topic.values())} on the topic")
+
+
+async def _written_since(db, schema: str, since, type_: str) -> list[uuid.UUID]:
+    rows = await db.fetch(
+        f"SELECT id FROM {schema}.outbox WHERE created_at >= $1 AND type = $2",  # noqa: S608
+        since,
+        type_,
+    )
+    return [r["id"] for r in rows]
+
+
+async def test_broker_stopped_30_s_writes_go_on_and_every_event_is_applied_once_after(
+    identity, gw, admin_token, platform, stack, db
+):
+    if stack.broker is None:
+        pytest.skip("TEST_KAFKA_BOOTSTRAP_SERVERS points at a broker this suite does not own")
+    plat, _ = platform
+    boss = await employer(identity, admin_token, region="32.73")
+    services = list(SERVICES)
+    await _settled(db, services)
+    before = await _quiet_state(db)
+    since = await db.fetchval("SELECT now()")
+    vacancies = complaints = 0
+    stack.broker.stop()
+    try:
+        deadline = time.monotonic() + 30
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{plat.service_ports['general']}") as general:
+            while time.monotonic() < deadline:  # users keep writing; every write has its event
+                # an occupation no other test's seekers want: their rankings stay their own
+                await published_vacancy(gw, boss, occupation_code="9112", skills=[])
+                vacancies += 1
+                # straight to general: the gateway limits anonymous filing per address
+                filed = await general.post("/api/v1/general/complaints", json=COMPLAINT)
+                assert filed.status_code == 201, filed.text
+                complaints += 1
+                await asyncio.sleep(0.5)
+        assert await db.fetchval("SELECT count(*) FROM placement.outbox WHERE sent_at IS NULL") >= vacancies
+    finally:
+        # Tansu keeps topics in memory: it returns empty, and the topics are put back as Strimzi's
+        # topic operator would. The outboxes are the record of what was committed.
+        stack.broker.start()
+        await ensure_topics(stack.kafka_bootstrap, all_topics(), partitions=3, replication=1)
+    await _settled(db, services)
+    published = await _written_since(db, "placement", since, "siapkerja.placement.vacancy.published.v1")
+    filed_events = await _written_since(db, "general", since, "siapkerja.general.complaint.filed.v1")
+    assert (len(published), len(filed_events)) == (vacancies, complaints)
+    await _once_each(db, "general", published)  # a pattern subscription
+    await _once_each(db, "relations", published)  # a subscription by topic name
+    await _once_each(db, "inspection", filed_events)
+    after = await _quiet_state(db)
+    assert after["statistics"]["lowongan-diterbitkan"] == (
+        before["statistics"].get("lowongan-diterbitkan", 0) + vacancies
+    )
+    assert after["complaint_cases"] == before["complaint_cases"] + complaints

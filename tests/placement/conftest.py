@@ -3,7 +3,37 @@ identity beside it; every placement call goes through the gateway."""
 
 from __future__ import annotations
 
+import json
+import uuid
+from datetime import date
+
+from services.placement.events import VacancyPublished
+from shared.db import new_id
+from shared.events.envelope import envelope
 from tests.actors import Actor, register
+
+OUTBOX_INSERT = "INSERT INTO placement.outbox (id, topic, key, type, payload) VALUES ($1, $2, $3, $4, $5)"
+
+
+def vacancy_published_row() -> tuple[uuid.UUID, str, str, str, str]:
+    """An outbox row (id, topic, key, type, payload) as placement writes it when it publishes a
+    vacancy: for writing many straight to the outbox (faults, the delivery benchmark)."""
+    vacancy = new_id()
+    data = VacancyPublished(
+        vacancy_id=vacancy,
+        organization_id=vacancy,
+        occupation_code="2512",
+        industry_code="62",
+        region_code="32.73",
+        education_level="s1",
+        openings=1,
+        wage_min=5_000_000,
+        wage_max=8_000_000,
+        closes_on=date.today(),
+    )
+    body = envelope(data, subject=str(vacancy))
+    return uuid.UUID(body["id"]), data.topic(), body["subject"], body["type"], json.dumps(body)
+
 
 PROFILE = {
     "education_level": "s1",
