@@ -23,6 +23,7 @@ import psutil
 from bench import national
 from bench.load import fixed_rate, median_latency, wrk
 from deploy.local.processes import (
+    GATEWAY,
     SERVICES,
     Child,
     Platform,
@@ -79,7 +80,13 @@ def rss_mb(pid: int) -> float:
 
 
 def bench_gateway(
-    platform: Platform, children: list[Child], upstream: Child, token: str, seconds: int, soak_seconds: int
+    platform: Platform,
+    children: list[Child],
+    upstream: Child,
+    token: str,
+    seconds: int,
+    soak_seconds: int,
+    gateway_log_dir: Path,
 ) -> None:
     auth = {"Authorization": f"Bearer {token}"}
     gateway = next(c for c in children if c.name == "gateway")
@@ -137,6 +144,28 @@ def bench_gateway(
         "<= 5 ms",
         added_p99 <= 5.0 and rate_held,
     )
+    # The same gateway as two worker processes (uvicorn's WEB_CONCURRENCY) on this 2-core machine,
+    # beside the upstream and wrk: how far one more replica's worth of CPU goes.
+    two = start(
+        "gateway-2-workers",
+        GATEWAY[0],
+        free_port(),
+        {**platform.gateway_env(), **platform.extra_env, "WEB_CONCURRENCY": "2"},
+        gateway_log_dir,
+    )
+    try:
+        wait_ready(two)
+        two_url = f"{two.url}/api/v1/bench/ping"
+        wrk(two_url, seconds=2, headers=auth)
+        direct_runs, two_runs = [], []
+        for _ in range(ROUNDS):
+            direct_runs.append(wrk(direct_url, seconds=seconds, headers=auth))
+            two_runs.append(wrk(two_url, seconds=seconds, headers=auth))
+        direct_rps = statistics.median(r.requests_per_s for r in direct_runs)
+        two_rps = statistics.median(r.requests_per_s for r in two_runs)
+        row("gateway throughput, 2 workers", two_rps, "req/s", direct_rps, "upstream direct", "—", None)
+    finally:
+        stop_all([two])
     wrk(via_url, seconds=soak_seconds, headers=auth)  # a sustained run: memory must stay flat
     memory_after = rss_mb(gateway.proc.pid)
     row(
@@ -365,7 +394,9 @@ def main() -> int:
         settings = IdentitySettings()
         bench_tokens(token["access_token"], jwks, settings.jwt_issuer, settings.jwt_audience, 2000)
         bench_login(identity_url, 20 if args.quick else 50)
-        bench_gateway(platform, children, upstream, token["access_token"], seconds, 20 if args.quick else 300)
+        bench_gateway(
+            platform, children, upstream, token["access_token"], seconds, 20 if args.quick else 300, data_dir
+        )
         rest = [start_service(platform, name, data_dir) for name in SERVICES if name != "identity"]
         children += rest
         for child in rest:

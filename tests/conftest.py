@@ -21,6 +21,11 @@ ADMIN_PASSWORD = "Gateway-Admin-Pass-33"
 pytest_plugins = ["shared.testing.stack"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The fuzzer writes whatever it generates: it goes last, so no other test sees its records."""
+    items.sort(key=lambda item: item.get_closest_marker("fuzz") is not None)
+
+
 @pytest.fixture(scope="session")
 def identity_keys() -> dict[str, str]:
     """One pair of identity's personal-data keys per run: every identity process shares its tables."""

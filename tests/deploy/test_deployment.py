@@ -3,6 +3,7 @@ writes from the platform's registries; every overlay builds with kubectl kustomi
 objects validate against the Kubernetes schemas; every workload is hardened; every topic has its
 KafkaTopic; the image is built as it should be."""
 
+import json
 import re
 import shutil
 import subprocess
@@ -156,3 +157,22 @@ def test_the_image_is_built_to_run_unprivileged():
     assert "build-essential" not in final and "apt-get install" not in final
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".git", ".venv", ".data", "tests"} <= set(ignored)
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_checkov_passes_on_every_overlay_with_only_the_named_waivers(overlay, tmp_path):
+    checkov = ROOT / ".venv" / "checkov" / "bin" / "checkov"
+    assert checkov.exists(), "checkov is needed (make test installs it in .venv/checkov)"
+    built = tmp_path / f"{overlay}.yaml"
+    built.write_text(yaml.safe_dump_all(build(overlay)))
+    result = subprocess.run(
+        [str(checkov), "--config-file", str(K8S / "checkov.yaml"), "-f", str(built), "-o", "json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = json.loads(result.stdout)
+    summary = report["summary"]
+    failed = [(c["check_id"], c["resource"]) for c in report["results"]["failed_checks"]]
+    assert result.returncode == 0 and not failed, failed
+    assert summary["passed"] > 100, summary  # it really scanned every workload
