@@ -294,6 +294,8 @@ async def test_broker_stopped_30_s_writes_go_on_and_every_event_is_applied_once_
                 filed = await general.post("/api/v1/general/complaints", json=COMPLAINT)
                 assert filed.status_code == 201, filed.text
                 complaints += 1
+                await register(identity)  # identity's relay meets the outage too
+
                 await asyncio.sleep(0.5)
         assert await db.fetchval("SELECT count(*) FROM placement.outbox WHERE sent_at IS NULL") >= vacancies
     finally:
