@@ -24,7 +24,12 @@ async def supervise(
     """Run `step` over and over. After a failure wait 0.5 s, doubling up to `max_backoff_s`; a step
     that returns normally resets the wait."""
     backoff = 0.5
+    task = asyncio.current_task()
     while True:
+        # Python 3.11's wait_for can swallow a cancellation that races its inner future; the
+        # request is still counted, and a stopped loop must not run on (publishing, consuming).
+        if task is not None and task.cancelling():
+            raise asyncio.CancelledError
         try:
             await step()
             backoff = 0.5
