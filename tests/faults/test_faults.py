@@ -270,6 +270,7 @@ async def _written_since(db, schema: str, since, type_: str) -> list[uuid.UUID]:
     return [r["id"] for r in rows]
 
 
+@pytest.mark.aftermath  # placement's identity consumer may still be rejoining for a while after
 async def test_broker_stopped_30_s_writes_go_on_and_every_event_is_applied_once_after(
     identity, gw, admin_token, platform, stack, db
 ):
