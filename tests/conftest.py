@@ -22,12 +22,12 @@ pytest_plugins = ["shared.testing.stack"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The fuzzer writes whatever it generates, and the broker outage leaves consumers recovering
-    for a while after it: they go last, so no other test sees their aftermath."""
+    """The fuzzer writes whatever it generates, and the broker outage leaves consumers rejoining
+    their groups for a while after it: they go last, so no other test sees their aftermath."""
     items.sort(
         key=lambda item: (
             (item.get_closest_marker("fuzz") is not None)
-            + 2 * (item.get_closest_marker("aftermath") is not None)
+            + 2 * (item.get_closest_marker("broker_outage") is not None)
         )
     )
 
