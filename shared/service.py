@@ -25,7 +25,7 @@ from shared.config import ServiceSettings
 from shared.db import Database
 from shared.errors import SERVICE_PROBLEMS, TITLES, document_problems, install_error_handlers, problem
 from shared.events.asyncapi import asyncapi_document
-from shared.events.consumer import EventConsumer, Handler
+from shared.events.consumer import BatchHook, EventConsumer, Handler
 from shared.events.envelope import topics_of
 from shared.events.kafka import reachable
 from shared.events.relay import OutboxRelay
@@ -43,11 +43,13 @@ Hook = Callable[[FastAPI], Awaitable[None]]
 
 @dataclass
 class Subscription:
-    """Events a service consumes: handlers by CloudEvents type, from topics or a pattern."""
+    """Events a service consumes: handlers by CloudEvents type, from topics or a pattern; and
+    what runs in each batch's transaction after its handlers."""
 
     handlers: dict[str, Handler]
     topics: list[str] = field(default_factory=list)
     pattern: str | None = None
+    after_batch: BatchHook | None = None
 
 
 def create_service_app(
@@ -122,6 +124,7 @@ def create_service_app(
                 handlers=subscription.handlers,
                 topics=subscription.topics,
                 pattern=subscription.pattern,
+                after_batch=subscription.after_batch,
                 fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms,
                 max_attempts=settings.consumer_max_attempts,
                 enable_idempotence=settings.kafka_enable_idempotence,

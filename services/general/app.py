@@ -35,6 +35,8 @@ def create_app(settings: GeneralSettings | None = None) -> FastAPI:
             helpdesk_router,
             evaluation_router,
         ],
-        subscription=Subscription(consumers.HANDLERS, pattern=consumers.PATTERN),
+        subscription=Subscription(
+            consumers.HANDLERS, pattern=consumers.PATTERN, after_batch=consumers.AFTER_BATCH
+        ),
         on_startup=startup,
     )

@@ -7,3 +7,4 @@ from services.general.satu_data.catalogue import CONTRIBUTIONS
 # Every platform topic but the dead-letter ones.
 PATTERN = r"^siapkerja\.(?!dlq\.).+"
 HANDLERS = dict.fromkeys(CONTRIBUTIONS, satu_data.count_event)
+AFTER_BATCH = satu_data.write_counts

@@ -31,6 +31,9 @@ from shared.observability import CONSUMED, CONSUMER_LAG
 log = structlog.get_logger("siapkerja.consumer")
 
 Handler = Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]
+# Runs after a batch's handlers, in its transaction: writes what they gathered in `session.info`
+# once per batch instead of once per event.
+BatchHook = Callable[[AsyncSession], Awaitable[None]]
 
 
 # Events fetched and applied between offset commits.
@@ -55,6 +58,7 @@ class EventConsumer:
         handlers: dict[str, Handler],
         topics: list[str] | None = None,
         pattern: str | None = None,
+        after_batch: BatchHook | None = None,
         fetch_max_wait_ms: int = 10,
         max_attempts: int = 5,
         enable_idempotence: bool = False,
@@ -67,6 +71,7 @@ class EventConsumer:
         self.handlers = handlers
         self.topics = topics or []
         self.pattern = pattern
+        self.after_batch = after_batch
         self.fetch_max_wait_ms = fetch_max_wait_ms
         self.max_attempts = max_attempts
         self.enable_idempotence = enable_idempotence
@@ -122,18 +127,21 @@ class EventConsumer:
                     assigned_at = time.monotonic()
                 elif time.monotonic() - assigned_at > COORDINATOR_WAIT_S:
                     raise TimeoutError("no partitions assigned")  # a group that never rejoined
-                for tp, records in batches.items():
-                    if not await self._apply_together(records):
-                        for record in records:
-                            await self._apply_with_retries(record, producer)
-                    # One offset commit per batch: each event's effect is already committed with
-                    # its inbox row, so a crash before this commit only redelivers no-ops.
-                    last = records[-1].offset
-                    await asyncio.wait_for(consumer.commit({tp: last + 1}), COORDINATOR_WAIT_S)
+                records = [record for batch in batches.values() for record in batch]
+                if not records:
+                    continue
+                if not await self._apply_together(records):
+                    for record in records:
+                        await self._apply_with_retries(record, producer)
+                # One offset commit per fetch, for all its partitions: each event's effect is
+                # already committed with its inbox row, so a crash before this only redelivers no-ops.
+                offsets = {tp: batch[-1].offset + 1 for tp, batch in batches.items()}
+                await asyncio.wait_for(consumer.commit(offsets), COORDINATOR_WAIT_S)
+                for tp, offset in offsets.items():
                     highwater = consumer.highwater(tp)
                     if highwater is not None:
                         CONSUMER_LAG.labels(self.group, tp.topic, str(tp.partition)).set(
-                            max(highwater - last - 1, 0)
+                            max(highwater - offset, 0)
                         )
         finally:
             with contextlib.suppress(Exception):
@@ -212,6 +220,8 @@ class EventConsumer:
                 fresh.discard(event_id)  # the same event twice in one batch: applied once
                 await self.handlers[event["type"]](session, event)
                 outcomes.append("applied")
+        if self.after_batch is not None:
+            await self.after_batch(session)
         return outcomes
 
 
