@@ -155,6 +155,7 @@ def test_the_image_is_built_to_run_unprivileged():
     final = stages[-1]
     assert re.search(r"^USER 10001", final, re.M) and "HEALTHCHECK" in final
     assert "build-essential" not in final and "apt-get install" not in final
+    assert "pip install -c requirements.lock ." in dockerfile  # the versions make test ran with
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".git", ".venv", ".data", "tests"} <= set(ignored)
 
