@@ -1,10 +1,11 @@
 """National-size benchmarks: vacancy search and recommendations over up to 1,000,000 vacancies,
-a Satu Data read over a year of national statistics, and event delivery at 500 events/s.
+the employer's paths over the workforce (`bench.workforce`), a Satu Data read over a year of
+national statistics, and event delivery at 500 events/s.
 
-The data is generated deterministically (seeded) and loaded with COPY: vacancies over every
-kab/kota (weighted towards the most populous provinces: Jawa Barat, Jawa Timur, Jawa Tengah,
-Sumatera Utara, DKI Jakarta, Banten), real KBJI and KBLI codes, Indonesian titles and
-descriptions from a small word generator; 30 % of them open.
+The data is generated deterministically (seeded) and loaded with COPY: 200,000 employers, and
+their vacancies over every kab/kota (weighted towards the most populous provinces: Jawa Barat,
+Jawa Timur, Jawa Tengah, Sumatera Utara, DKI Jakarta, Banten), real KBJI and KBLI codes,
+Indonesian titles and descriptions from a small word generator; 30 % of them open.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import random
 import statistics
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -27,6 +28,7 @@ from shared.db import new_id
 from shared.reference import education_rank, lists
 from tests.placement.conftest import OUTBOX_INSERT, vacancy_published_row
 
+WORDS = ["Maju", "Sejahtera", "Abadi", "Nusantara", "Mandiri", "Sentosa", "Jaya", "Makmur", "Bersama"]
 POPULOUS = {"32": 8, "35": 7, "33": 6, "12": 3, "31": 3, "36": 3}
 ROLES = [
     "Staf",
@@ -107,7 +109,7 @@ COLUMNS = [
 ]
 
 
-def _codes():
+def reference_codes():
     codes = lists()
     occupations = [e.code for e in codes["occupations"].by_code.values() if e.level == 4]
     divisions = [e for e in codes["industries"].by_code.values() if e.level == 2]
@@ -124,7 +126,7 @@ def _codes():
 def vacancies(count: int, seed: int, employers: list[uuid.UUID]):
     """`count` vacancy rows, deterministic for `seed`."""
     rng = random.Random(seed)
-    occupations, divisions, regions, weights, levels = _codes()
+    occupations, divisions, regions, weights, levels = reference_codes()
     today = date.today()
     now = datetime.now(UTC)
     for _ in range(count):
@@ -168,28 +170,49 @@ def vacancies(count: int, seed: int, employers: list[uuid.UUID]):
         )
 
 
-async def seed_vacancies(url: str, count: int, seed: int) -> float:
-    """COPY `count` more vacancies; returns seconds taken."""
+async def seed_vacancies(url: str, count: int, seed: int, employers: list[uuid.UUID]) -> float:
+    """COPY `count` more vacancies of `employers`; returns seconds taken."""
+    return await copy_rows(url, "vacancies", COLUMNS, vacancies(count, seed, employers))
+
+
+def employer_ids(count: int) -> list[uuid.UUID]:
+    rng = random.Random(7)
+    return [uuid.UUID(int=rng.getrandbits(128), version=4) for _ in range(count)]
+
+
+async def copy_rows(url: str, table: str, columns: list[str], rows: Iterator[tuple]) -> float:
+    """COPY `rows` into placement.`table` in chunks of 50,000, then ANALYZE it; seconds taken."""
     started = time.perf_counter()
     conn = await asyncpg.connect(url)
     try:
-        employers = [uuid.UUID(int=random.Random(seed).getrandbits(128)) for _ in range(2_000)]
-        batch = 50_000
-        rows = vacancies(count, seed, employers)
-        while chunk := [r for _, r in zip(range(batch), rows, strict=False)]:
-            await conn.copy_records_to_table(
-                "vacancies", schema_name="placement", records=chunk, columns=COLUMNS
-            )
-        await conn.execute("ANALYZE placement.vacancies")
+        while chunk := [r for _, r in zip(range(50_000), rows, strict=False)]:
+            await conn.copy_records_to_table(table, schema_name="placement", records=chunk, columns=columns)
+        await conn.execute(f"ANALYZE placement.{table}")
     finally:
         await conn.close()
     return time.perf_counter() - started
 
 
+async def seed_employers(url: str, ids: list[uuid.UUID]) -> float:
+    _, _, regions, weights, _ = reference_codes()
+    rng = random.Random(11)
+    rows = (
+        (
+            id_,
+            f"PT {rng.choice(WORDS)} {rng.choice(WORDS)} {n}",
+            "pemberi_kerja",
+            rng.choices(regions, weights)[0],
+            True,
+        )
+        for n, id_ in enumerate(ids)
+    )
+    return await copy_rows(url, "employers", ["id", "name", "type", "region_code", "verified"], rows)
+
+
 async def seed_statistics(url: str) -> int:
     """A year of national monthly statistics for the vacancy dataset: every kab/kota × KBJI major
     group × a few KBLI sections."""
-    _, _, regions, _, _ = _codes()
+    _, _, regions, _, _ = reference_codes()
     year = date.today().year
     rng = random.Random(3)
     records = [
@@ -347,10 +370,13 @@ async def run(platform, database_url: str, bootstrap: str, quick: bool, row: Cal
     db = Database(database_url, "placement", pool_size=2)
     auth = await _seeker(platform, gateway)
     search = {"q": "pengembang perangkat lunak", "region": "32", "occupation": "25"}
+    employers = employer_ids(200_000 if not quick else 20_000)
+    seconds = await seed_employers(url, employers)
+    print(f"seeded {len(employers):,} employers ({seconds:.0f} s)", flush=True)
     seeded = 0
     try:
         for step, size in enumerate(sizes):
-            seconds = await seed_vacancies(url, size - seeded, seed=step + 1)
+            seconds = await seed_vacancies(url, size - seeded, step + 1, employers)
             seeded = size
             print(f"seeded {size:,} vacancies ({seconds:.0f} s)", flush=True)
             first = await latencies(
@@ -427,6 +453,9 @@ async def run(platform, database_url: str, bootstrap: str, quick: bool, row: Cal
             )
     finally:
         await db.dispose()
+    from bench import workforce  # it builds on this module
+
+    await workforce.run(platform, database_url, url, gateway, quick, row)
 
     cells = await seed_statistics(url)
     year = date.today().year
