@@ -7,6 +7,8 @@ import json
 import re
 import shutil
 import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import kubernetes_validate
@@ -158,6 +160,30 @@ def test_the_image_is_built_to_run_unprivileged():
     assert "pip install -c requirements.lock ." in dockerfile  # the versions make test ran with
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".git", ".venv", ".data", "tests"} <= set(ignored)
+
+
+def test_the_package_the_image_installs_holds_every_file_the_processes_read(tmp_path):
+    """The image runs what `pip install .` installs, not the source tree: templates, reference
+    data, migrations and the policy must be in the package, not only in the repository."""
+    git = shutil.which("git")
+    source = tmp_path / "src"
+    source.mkdir()
+    archive = subprocess.run([git, "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run([shutil.which("tar"), "-x", "-C", str(source)], input=archive, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    packaged = set(zipfile.ZipFile(wheel).namelist())
+    dockerfile = (ROOT / "deploy" / "docker" / "Dockerfile").read_text()
+    copied = [p for line in re.findall(r"^COPY (?!--from)(.+) \S+$", dockerfile, re.M) for p in line.split()]
+    sources = [path for path in copied if not path.endswith((".toml", ".md", ".lock"))]
+    listed = subprocess.run([git, "ls-files", *sources], cwd=ROOT, capture_output=True, text=True, check=True)
+    tracked = listed.stdout.split()
+    assert len(tracked) > 100
+    assert [f for f in tracked if f not in packaged] == []
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
