@@ -110,6 +110,8 @@ COLUMNS = [
 
 
 def reference_codes():
+    """What the generators draw from: KBJI unit groups, KBLI divisions, kab/kota codes with their
+    population weights, education levels."""
     codes = lists()
     occupations = [e.code for e in codes["occupations"].by_code.values() if e.level == 4]
     divisions = [e for e in codes["industries"].by_code.values() if e.level == 2]

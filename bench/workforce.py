@@ -127,7 +127,7 @@ async def _employer(platform, gateway: httpx.AsyncClient) -> tuple[dict[str, str
     vacancy for software developers (KBJI 2512)."""
     from services.identity.config import IdentitySettings
     from services.identity.seed import seed_admin
-    from tests.actors import employer
+    from tests.actors import employer, sign_in
     from tests.placement.conftest import published_vacancy
 
     env = {
@@ -142,17 +142,8 @@ async def _employer(platform, gateway: httpx.AsyncClient) -> tuple[dict[str, str
         base_url=f"http://127.0.0.1:{platform.service_ports['identity']}", timeout=10
     )
     async with identity:
-        signed_in = await identity.post(
-            "/api/v1/identity/token",
-            data={
-                "grant_type": "password",
-                "username": ADMIN["username"],
-                "password": ADMIN["password"],
-                "totp": pyotp.TOTP(ADMIN["totp"]).now(),
-            },
-        )
-        assert signed_in.status_code == 200, signed_in.text
-        boss = await employer(identity, signed_in.json()["access_token"], region="32.73")
+        admin = await sign_in(identity, ADMIN, totp=pyotp.TOTP(ADMIN["totp"]).now())
+        boss = await employer(identity, admin["access_token"], region="32.73")
     vacancy = await published_vacancy(gateway, boss, occupation_code="2512", skills=["python", "sql"])
     return boss.auth, vacancy
 
