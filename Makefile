@@ -24,8 +24,6 @@ test: $(STAMP) kubectl checkov
 fuzz: $(STAMP)
 	SIAPKERJA_FUZZ_EXAMPLES=$${SIAPKERJA_FUZZ_EXAMPLES:-100} $(BIN)/python -m pytest -m fuzz $(PYTEST_ARGS)
 
-# The broker stopped for 30 s under load (tests/faults): out of `make test` while consumers
-# subscribed by topic do not reliably resume after the embedded broker comes back empty.
 # Known vulnerabilities in the locked dependencies. It asks PyPI's JSON API, which this project's
 # sandboxed CI cannot reach; --strict fails rather than pass on what it could not check.
 audit: $(STAMP)
