@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import httpx
-import psutil
 
 from bench import national
 from bench.load import fixed_rate, median_latency, wrk
@@ -75,8 +74,8 @@ def row(
 ROUNDS = 3
 
 
-def rss_mb(pid: int) -> float:
-    return psutil.Process(pid).memory_info().rss / 1_048_576
+def rss_mb(child: Child) -> float:
+    return child.rss_bytes() / 1_048_576
 
 
 def bench_gateway(
@@ -94,7 +93,7 @@ def bench_gateway(
     via_url = f"http://127.0.0.1:{platform.gateway_port}/api/v1/bench/ping"
     wrk(via_url, seconds=2, headers=auth)  # warm-up: pools, caches
     wrk(direct_url, seconds=2, headers=auth)
-    memory_before = rss_mb(gateway.proc.pid)
+    memory_before = rss_mb(gateway)
     # Direct and via the gateway alternate, three rounds each, and medians are compared: a shared
     # machine's drift then weighs on both sides alike.
     direct_runs, via_runs = [], []
@@ -167,7 +166,7 @@ def bench_gateway(
     finally:
         stop_all([two])
     wrk(via_url, seconds=soak_seconds, headers=auth)  # a sustained run: memory must stay flat
-    memory_after = rss_mb(gateway.proc.pid)
+    memory_after = rss_mb(gateway)
     row(
         f"gateway RSS after {soak_seconds} s of load",
         memory_after,
@@ -405,12 +404,12 @@ def main() -> int:
         for child in children:
             row(
                 f"RSS {child.name}",
-                rss_mb(child.proc.pid),
+                rss_mb(child),
                 "MB",
                 None,
                 "",
                 "<= 150 MB",
-                rss_mb(child.proc.pid) <= 150,
+                rss_mb(child) <= 150,
             )
     finally:
         stop_all(children)

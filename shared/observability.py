@@ -74,7 +74,7 @@ def _add_request_id(_: Any, __: str, event: dict[str, Any]) -> dict[str, Any]:
 
 
 def configure_logging(process: str, level: str = "INFO", json_logs: bool = True) -> None:
-    """JSON logs on stdout for `process`, stdlib loggers (uvicorn, aiokafka) included."""
+    """JSON logs on stdout for `process`, stdlib loggers (uvicorn, granian, aiokafka) included."""
     renderer = structlog.processors.JSONRenderer() if json_logs else structlog.dev.ConsoleRenderer()
     shared: list[Any] = [
         structlog.contextvars.merge_contextvars,
@@ -103,7 +103,7 @@ def configure_logging(process: str, level: str = "INFO", json_logs: bool = True)
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(level.upper())
-    for name in ("uvicorn", "uvicorn.error"):
+    for name in ("uvicorn", "uvicorn.error", "_granian"):
         logging.getLogger(name).handlers = []
         logging.getLogger(name).propagate = True
     # Access lines duplicate the metrics and would carry query strings: off.

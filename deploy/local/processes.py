@@ -1,4 +1,5 @@
-"""The platform's processes as local children: one uvicorn per service and one for the gateway.
+"""The platform's processes as local children: one server process per service and one for the
+gateway (`deploy.serve` says which server).
 
 Used by `make run` and by the end-to-end tests, so both start the platform the same way.
 """
@@ -79,15 +80,23 @@ class Child:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def rss_bytes(self) -> int:
+        """Resident memory of the process and its worker processes (granian forks its workers)."""
+        import psutil  # the local extra's: the image's `deploy.serve` imports this module too
+
+        root = psutil.Process(self.proc.pid)
+        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
+
 
 def start(name: str, factory: str, port: int, env: dict[str, str], log_dir: Path | None = None) -> Child:
-    """Start one uvicorn process listening on 127.0.0.1:`port`."""
+    """Start one server process listening on 127.0.0.1:`port`."""
     out = open(log_dir / f"{name}.log", "ab") if log_dir else None
-    from deploy.serve import uvicorn_args
+    from deploy.serve import server_args
 
+    environ = {**os.environ, **env}
     proc = subprocess.Popen(
-        [sys.executable, *uvicorn_args(factory, "127.0.0.1", port)],
-        env={**os.environ, **env},
+        [sys.executable, *server_args(factory, "127.0.0.1", port, environ)],
+        env=environ,
         stdout=out,
         stderr=subprocess.STDOUT if out else None,
         preexec_fn=die_with_parent,

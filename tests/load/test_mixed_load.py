@@ -10,7 +10,6 @@ import time
 from collections import defaultdict
 
 import httpx
-import psutil
 
 from tests.actors import employer
 from tests.placement.conftest import published_vacancy, seeker
@@ -22,7 +21,7 @@ MAX_SIGN_INS = 10  # the gateway's per-address limit on sign-ins is 20 a minute
 
 
 def _rss(children) -> dict[str, int]:
-    return {c.name: psutil.Process(c.proc.pid).memory_info().rss for c in children if c.proc.poll() is None}
+    return {c.name: c.rss_bytes() for c in children if c.proc.poll() is None}
 
 
 async def test_mixed_load_holds(identity, gw, admin_token, platform):
