@@ -3,17 +3,33 @@
 `SIAPKERJA_IDENTITY_DATABASE_URL` configures identity; the unprefixed `DATABASE_URL` and
 `KAFKA_BOOTSTRAP_SERVERS` are the fallbacks every process shares. Secrets are `SecretStr`, so a
 logged or printed settings object never shows them.
+
+A secret may also be a file named after its variable in the folder `SIAPKERJA_SECRETS_DIR`: in
+Kubernetes the Secrets are mounted there, so they never sit in a process's environment, where
+anything that dumps it (a crash reporter, `/proc/<pid>/environ`) would show them.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Self
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SHARED_FALLBACKS = ("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "SIAPKERJA_ENVIRONMENT")
+SECRETS_DIR = "SIAPKERJA_SECRETS_DIR"
+
+
+def secret(name: str) -> str | None:
+    """The secret `name`: the environment variable, else its file in the secrets folder."""
+    if name in os.environ:
+        return os.environ[name]
+    folder = os.environ.get(SECRETS_DIR)
+    if folder and (path := Path(folder, name)).is_file():
+        return path.read_text().strip()
+    return None
 
 
 class ProcessSettings(BaseSettings):
@@ -34,7 +50,7 @@ class ProcessSettings(BaseSettings):
             if name in os.environ and f"{prefix}{name.removeprefix('SIAPKERJA_')}" not in os.environ
         }
         fields = {k: v for k, v in defaults.items() if k in cls.model_fields}
-        return cls(_env_prefix=prefix, **fields)
+        return cls(_env_prefix=prefix, _secrets_dir=os.environ.get(SECRETS_DIR) or None, **fields)
 
 
 class ServiceSettings(ProcessSettings):

@@ -8,7 +8,6 @@ Kubernetes migration Job).
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 from importlib import import_module, resources
 from pathlib import Path
@@ -19,6 +18,7 @@ from sqlalchemy import MetaData, pool, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from shared.config import secret
 from shared.db import asyncpg_url
 
 # Every process that owns a schema, and its package.
@@ -92,7 +92,9 @@ def run(metadata: MetaData) -> None:
 def main() -> None:
     """`python -m shared.migrations <service>`: migrate one schema (the Kubernetes init container)."""
     service = sys.argv[1]
-    url = os.environ.get(f"SIAPKERJA_{service.upper()}_DATABASE_URL") or os.environ["DATABASE_URL"]
+    url = secret(f"SIAPKERJA_{service.upper()}_DATABASE_URL") or secret("DATABASE_URL")
+    if not url:
+        raise SystemExit(f"no database address for {service}: set SIAPKERJA_{service.upper()}_DATABASE_URL")
     import_module(f"{PACKAGES[service]}.models")
     upgrade(service, url)
 

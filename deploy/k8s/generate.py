@@ -23,6 +23,7 @@ BASE = Path(__file__).parent / "base"
 NAMESPACE = "siapkerja"
 IMAGE = "registry.kemnaker.go.id/siapkerja/platform"
 PORT = 8080
+SECRETS_DIR = "/run/secrets/siapkerja"
 KAFKA = "siapkerja-kafka"
 POSTGRES = "siapkerja-pg"
 PUBLIC_HOST = "siapkerja.kemnaker.go.id"
@@ -61,38 +62,35 @@ def _meta(name: str, component: str | None = None, **extra: Any) -> dict[str, An
 
 def _env(process: str) -> list[dict[str, Any]]:
     prefix = f"SIAPKERJA_{process.upper()}_"
-    secret = f"siapkerja-{process}"
     env = [
-        {
-            "name": f"{prefix}DATABASE_URL",
-            "valueFrom": {"secretKeyRef": {"name": secret, "key": "DATABASE_URL"}},
-        },
+        {"name": "SIAPKERJA_SECRETS_DIR", "value": SECRETS_DIR},
         {"name": "KAFKA_SASL_USERNAME", "value": process},
-        {"name": "KAFKA_SASL_PASSWORD", "valueFrom": {"secretKeyRef": {"name": process, "key": "password"}}},
     ]
     if process == "gateway":
         upstreams = {name: [f"http://{name}:{PORT}"] for name in SERVICES}
-        return [
-            *env,
-            {"name": f"{prefix}UPSTREAMS", "value": json.dumps(upstreams, sort_keys=True)},
-            {
-                "name": f"{prefix}REDIS_URL",
-                "valueFrom": {"secretKeyRef": {"name": secret, "key": "REDIS_URL"}},
-            },
-        ]
-    env += [
-        {"name": f"{prefix}{key}", "valueFrom": {"secretKeyRef": {"name": secret, "key": key}}}
-        for key in ("FIELD_ENCRYPTION_KEY", "BLIND_INDEX_KEY")
+        env.append({"name": f"{prefix}UPSTREAMS", "value": json.dumps(upstreams, sort_keys=True)})
+    return env
+
+
+def _secret_files(process: str) -> dict[str, Any]:
+    """The process's secrets as files, each named after the variable it stands for
+    (`shared.config.secret`): mounted, never in the environment."""
+    prefix = f"SIAPKERJA_{process.upper()}_"
+    secret = f"siapkerja-{process}"
+    keys = [
+        "DATABASE_URL",
+        *(["REDIS_URL"] if process == "gateway" else ["FIELD_ENCRYPTION_KEY", "BLIND_INDEX_KEY"]),
+    ]
+    sources: list[dict[str, Any]] = [
+        {"secret": {"name": secret, "items": [{"key": key, "path": prefix + key} for key in keys]}},
+        {"secret": {"name": process, "items": [{"key": "password", "path": "KAFKA_SASL_PASSWORD"}]}},
     ]
     if process == "identity":
-        env += [
-            {
-                "name": f"SIAPKERJA_{key}",
-                "valueFrom": {"secretKeyRef": {"name": secret, "key": key, "optional": True}},
-            }
-            for key in ("ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_TOTP_SECRET")
-        ]
-    return env
+        # The first administrator: needed on the first start only, then removed from the Secret.
+        admin = ("ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_TOTP_SECRET")
+        items = [{"key": key, "path": f"SIAPKERJA_{key}"} for key in admin]
+        sources.append({"secret": {"name": secret, "items": items, "optional": True}})
+    return {"name": "secrets", "projected": {"sources": sources, "defaultMode": 0o440}}
 
 
 def _container(process: str, factory: str) -> dict[str, Any]:
@@ -131,6 +129,7 @@ def _container(process: str, factory: str) -> dict[str, Any]:
         "volumeMounts": [
             {"name": "tmp", "mountPath": "/tmp"},  # noqa: S108 - a private in-memory volume
             {"name": "kafka-ca", "mountPath": "/etc/kafka-ca", "readOnly": True},
+            {"name": "secrets", "mountPath": SECRETS_DIR, "readOnly": True},
         ],
     }
 
@@ -168,6 +167,7 @@ def _workload(process: str, factory: str) -> list[dict[str, Any]]:
             "volumes": [
                 {"name": "tmp", "emptyDir": {"medium": "Memory", "sizeLimit": "64Mi"}},
                 {"name": "kafka-ca", "secret": {"secretName": f"{KAFKA}-cluster-ca-cert"}},
+                _secret_files(process),
             ],
             "topologySpreadConstraints": [
                 {

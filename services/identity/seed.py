@@ -6,7 +6,6 @@ second factor is enrolled already; without it the administrator enrols through `
 """
 
 import asyncio
-import os
 import secrets
 
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from services.identity.officers.models import RoleGrant
 from services.identity.tokens import keys
 from services.identity.tokens.service import TOTP_FIELD
 from shared.auth import NATIONAL
+from shared.config import secret
 from shared.db import Database
 from shared.personal_data import FieldCipher
 
@@ -27,11 +27,9 @@ async def seed_admin(settings: IdentitySettings) -> str | None:
     cipher = FieldCipher(
         settings.field_encryption_key.get_secret_value(), settings.blind_index_key.get_secret_value()
     )
-    username = os.environ.get("SIAPKERJA_ADMIN_USERNAME", settings.admin_username).lower()
-    password = os.environ.get("SIAPKERJA_ADMIN_PASSWORD") or settings.admin_password.get_secret_value()
-    totp_secret = (
-        os.environ.get("SIAPKERJA_ADMIN_TOTP_SECRET") or settings.admin_totp_secret.get_secret_value()
-    )
+    username = (secret("SIAPKERJA_ADMIN_USERNAME") or settings.admin_username).lower()
+    password = secret("SIAPKERJA_ADMIN_PASSWORD") or settings.admin_password.get_secret_value()
+    totp_secret = secret("SIAPKERJA_ADMIN_TOTP_SECRET") or settings.admin_totp_secret.get_secret_value()
     generated = None
     db = Database(settings.database_url.get_secret_value(), "identity")
     try:

@@ -3,7 +3,8 @@
 Every client of the process connects the same way: plaintext by default (the embedded broker),
 or SASL/SCRAM over TLS against a production cluster, from the process environment
 (`KAFKA_SECURITY_PROTOCOL`, `KAFKA_SASL_MECHANISM`, `KAFKA_SASL_USERNAME`, `KAFKA_SASL_PASSWORD`,
-`KAFKA_SSL_CAFILE`) — in Kubernetes the Strimzi `KafkaUser` secret and the cluster CA.
+`KAFKA_SSL_CAFILE`; the password may be a file, see `shared.config.secret`) — in Kubernetes the
+Strimzi `KafkaUser` secret and the cluster CA.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+from shared.config import secret
 
 TOPIC_EXISTS = 36
 
@@ -32,7 +35,7 @@ def connection() -> dict[str, Any]:
         options |= {
             "sasl_mechanism": os.environ.get("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"),
             "sasl_plain_username": os.environ["KAFKA_SASL_USERNAME"],
-            "sasl_plain_password": os.environ["KAFKA_SASL_PASSWORD"],
+            "sasl_plain_password": secret("KAFKA_SASL_PASSWORD"),
         }
     return options
 

@@ -92,14 +92,26 @@ def test_every_workload_is_hardened(objects):
             assert container["resources"]["requests"] and container["resources"]["limits"], name
             image = container["image"]
             assert re.search(r":[0-9][\w.-]*$|@sha256:", image) and not image.endswith(":latest"), name
+            # Secrets are mounted files (shared.config.secret), never environment variables.
             for variable in container.get("env", []):
+                assert "secretKeyRef" not in variable.get("valueFrom", {}), f"{name}: {variable['name']}"
                 secret_like = re.search(r"(URL|KEY|PASSWORD|SECRET)$", variable["name"])
-                assert not (
-                    secret_like
-                    and "value" in variable
-                    and "UPSTREAMS" not in variable["name"]
-                    and variable["name"] != "KAFKA_SASL_USERNAME"
-                ), f"{name}: {variable['name']} inlined"
+                assert not (secret_like and "UPSTREAMS" not in variable["name"]), (
+                    f"{name}: {variable['name']}"
+                )
+            mounts = {m["name"]: m for m in container["volumeMounts"]}
+            assert mounts["secrets"]["readOnly"] is True, name
+            assert {"name": "SIAPKERJA_SECRETS_DIR", "value": mounts["secrets"]["mountPath"]} in container[
+                "env"
+            ]
+        volumes = {v["name"]: v for v in pod["volumes"]}
+        files = {
+            item["path"]
+            for source in volumes["secrets"]["projected"]["sources"]
+            for item in source["secret"]["items"]
+        }
+        process = deployment["metadata"]["name"].upper()
+        assert {f"SIAPKERJA_{process}_DATABASE_URL", "KAFKA_SASL_PASSWORD"} <= files, files
         main = pod["containers"][0]
         assert main["livenessProbe"]["httpGet"]["path"] == "/healthz"
         assert main["readinessProbe"]["httpGet"]["path"] == "/readyz"

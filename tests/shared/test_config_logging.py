@@ -5,7 +5,8 @@ import logging
 
 import structlog
 
-from shared.config import ServiceSettings
+from shared.config import ServiceSettings, secret
+from shared.events import kafka
 from shared.observability import configure_logging, request_id_var
 
 
@@ -28,6 +29,29 @@ def test_secrets_are_not_printed(monkeypatch):
     settings = ServiceSettings.load("SIAPKERJA_IDENTITY_")
     for text in (repr(settings), str(settings), settings.model_dump_json()):
         assert "hunter2" not in text and "c2VjcmV0" not in text
+
+
+def test_secrets_read_from_mounted_files(monkeypatch, tmp_path):
+    # As Kubernetes projects a Secret: one file per variable, often with a trailing newline.
+    (tmp_path / "SIAPKERJA_PLACEMENT_DATABASE_URL").write_text("postgresql://placement:s3cret@db/x\n")
+    (tmp_path / "SIAPKERJA_PLACEMENT_BLIND_INDEX_KEY").write_text("from-file")
+    (tmp_path / "KAFKA_SASL_PASSWORD").write_text("broker-password\n")
+    monkeypatch.setenv("SIAPKERJA_SECRETS_DIR", str(tmp_path))
+    monkeypatch.setenv("SIAPKERJA_PLACEMENT_BLIND_INDEX_KEY", "from-environment")
+    monkeypatch.delenv("SIAPKERJA_PLACEMENT_DATABASE_URL", raising=False)
+    settings = ServiceSettings.load("SIAPKERJA_PLACEMENT_")
+    assert settings.database_url.get_secret_value() == "postgresql://placement:s3cret@db/x"
+    assert settings.blind_index_key.get_secret_value() == "from-environment"  # the environment wins
+    assert secret("SIAPKERJA_PLACEMENT_DATABASE_URL") == "postgresql://placement:s3cret@db/x"
+    assert secret("SIAPKERJA_ADMIN_PASSWORD") is None
+
+    monkeypatch.setenv("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+    monkeypatch.setenv("KAFKA_SASL_USERNAME", "placement")
+    kafka.connection.cache_clear()
+    try:
+        assert kafka.connection()["sasl_plain_password"] == "broker-password"
+    finally:
+        kafka.connection.cache_clear()
 
 
 def test_json_logs_carry_request_id_and_mask_personal_data(capsys):
