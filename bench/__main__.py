@@ -74,8 +74,8 @@ def row(
 ROUNDS = 3
 
 
-def rss_mb(child: Child) -> float:
-    return child.rss_bytes() / 1_048_576
+def memory_mb(child: Child) -> float:
+    return child.memory_bytes() / 1_048_576
 
 
 def bench_gateway(
@@ -93,7 +93,7 @@ def bench_gateway(
     via_url = f"http://127.0.0.1:{platform.gateway_port}/api/v1/bench/ping"
     wrk(via_url, seconds=2, headers=auth)  # warm-up: pools, caches
     wrk(direct_url, seconds=2, headers=auth)
-    memory_before = rss_mb(gateway)
+    memory_before = memory_mb(gateway)
     # Direct and via the gateway alternate, three rounds each, and medians are compared: a shared
     # machine's drift then weighs on both sides alike.
     direct_runs, via_runs = [], []
@@ -166,13 +166,13 @@ def bench_gateway(
     finally:
         stop_all([two])
     wrk(via_url, seconds=soak_seconds, headers=auth)  # a sustained run: memory must stay flat
-    memory_after = rss_mb(gateway)
+    memory_after = memory_mb(gateway)
     row(
-        f"gateway RSS after {soak_seconds} s of load",
+        f"gateway memory (PSS) after {soak_seconds} s of load",
         memory_after,
         "MB",
         memory_before,
-        "RSS before load",
+        "PSS before load",
         "flat, <= 150 MB",
         memory_after <= 150 and memory_after - memory_before < 20,
     )
@@ -403,13 +403,13 @@ def main() -> int:
         asyncio.run(national.run(platform, postgres.url, broker.bootstrap, args.quick, row))
         for child in children:
             row(
-                f"RSS {child.name}",
-                rss_mb(child),
+                f"memory (PSS) {child.name}",
+                memory_mb(child),
                 "MB",
                 None,
                 "",
                 "<= 150 MB",
-                rss_mb(child) <= 150,
+                memory_mb(child) <= 150,
             )
     finally:
         stop_all(children)

@@ -29,7 +29,8 @@ POSTGRES = "siapkerja-pg"
 PUBLIC_HOST = "siapkerja.kemnaker.go.id"
 LABELS = {"app.kubernetes.io/part-of": "siapkerja"}
 # Sized from measurements on the embedded stack (make bench, the load suite): a process idles at
-# 105–145 MB RSS and stays flat under load; identity adds ~19 MiB per concurrent argon2 hash.
+# 105–145 MB RSS and stays flat under load (the gateway's granian supervisor and worker together
+# 150 MB RSS, 112 MB proportional); identity adds ~19 MiB per concurrent argon2 hash.
 RESOURCES = {
     "gateway": {"requests": {"cpu": "500m", "memory": "192Mi"}, "limits": {"cpu": "1", "memory": "384Mi"}},
     "identity": {"requests": {"cpu": "500m", "memory": "320Mi"}, "limits": {"cpu": "1", "memory": "640Mi"}},

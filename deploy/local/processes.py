@@ -80,12 +80,13 @@ class Child:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def rss_bytes(self) -> int:
-        """Resident memory of the process and its worker processes (granian forks its workers)."""
+    def memory_bytes(self) -> int:
+        """Memory of the process and its workers (granian forks them) as proportional set size:
+        pages shared after the fork count once in the sum, as they do in the pod's memory."""
         import psutil  # the local extra's: the image's `deploy.serve` imports this module too
 
         root = psutil.Process(self.proc.pid)
-        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
+        return sum(p.memory_full_info().pss for p in [root, *root.children(recursive=True)])
 
 
 def start(name: str, factory: str, port: int, env: dict[str, str], log_dir: Path | None = None) -> Child:

@@ -16,7 +16,7 @@ def test_gateway_runs_web_concurrency_workers_and_stops_them_on_sigterm(tmp_path
         wait_ready(gateway, path="/healthz")
         workers = psutil.Process(gateway.proc.pid).children()
         assert len(workers) == 2, (tmp_path / "gateway.log").read_text()
-        assert gateway.rss_bytes() > sum(w.memory_info().rss for w in workers)
+        assert gateway.memory_bytes() > sum(w.memory_full_info().uss for w in workers)
     finally:
         stop_process(gateway.proc, signal.SIGTERM)
     assert gateway.proc.returncode == 0

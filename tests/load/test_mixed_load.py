@@ -20,8 +20,8 @@ CLIENTS = 12
 MAX_SIGN_INS = 10  # the gateway's per-address limit on sign-ins is 20 a minute
 
 
-def _rss(children) -> dict[str, int]:
-    return {c.name: c.rss_bytes() for c in children if c.proc.poll() is None}
+def _memory(children) -> dict[str, int]:
+    return {c.name: c.memory_bytes() for c in children if c.proc.poll() is None}
 
 
 async def test_mixed_load_holds(identity, gw, admin_token, platform):
@@ -96,9 +96,9 @@ async def test_mixed_load_holds(identity, gw, admin_token, platform):
     start = time.monotonic()
     workers = [asyncio.create_task(client(start + DURATION_S)) for _ in range(CLIENTS)]
     await asyncio.sleep(WARM_UP_S)
-    warm = _rss(children)
+    warm = _memory(children)
     await asyncio.gather(*workers)
-    end = _rss(children)
+    end = _memory(children)
 
     print(f"\n{'operation':<10}{'requests':>9}{'5xx':>6}{'429':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for name, values in sorted(latencies.items()):
@@ -106,7 +106,7 @@ async def test_mixed_load_holds(identity, gw, admin_token, platform):
         errors = sum(n for code, n in statuses[name].items() if code >= 500)
         limited = statuses[name].get(429, 0)
         print(f"{name:<10}{len(values):>9}{errors:>6}{limited:>6}{q[49]:>9.1f}{q[94]:>9.1f}{q[98]:>9.1f}")
-    print(f"{'process':<12}{'RSS after warm-up MB':>22}{'RSS at end MB':>16}")
+    print(f"{'process':<12}{'PSS after warm-up MB':>22}{'PSS at end MB':>16}")
     for name in sorted(end):
         print(f"{name:<12}{warm[name] / 2**20:>22.1f}{end[name] / 2**20:>16.1f}")
 
