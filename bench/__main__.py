@@ -402,15 +402,8 @@ def main() -> int:
             wait_ready(child)
         asyncio.run(national.run(platform, postgres.url, broker.bootstrap, args.quick, row))
         for child in children:
-            row(
-                f"memory (PSS) {child.name}",
-                memory_mb(child),
-                "MB",
-                None,
-                "",
-                "<= 150 MB",
-                memory_mb(child) <= 150,
-            )
+            memory = memory_mb(child)
+            row(f"memory (PSS) {child.name}", memory, "MB", None, "", "<= 150 MB", memory <= 150)
     finally:
         stop_all(children)
         for part in (redis, broker, postgres):

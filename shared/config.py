@@ -19,14 +19,15 @@ from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SHARED_FALLBACKS = ("DATABASE_URL", "KAFKA_BOOTSTRAP_SERVERS", "SIAPKERJA_ENVIRONMENT")
-SECRETS_DIR = "SIAPKERJA_SECRETS_DIR"
+# The variable naming the folder of secret files.
+SECRETS_DIR_VARIABLE = "SIAPKERJA_SECRETS_DIR"
 
 
 def secret(name: str) -> str | None:
     """The secret `name`: the environment variable, else its file in the secrets folder."""
     if name in os.environ:
         return os.environ[name]
-    folder = os.environ.get(SECRETS_DIR)
+    folder = os.environ.get(SECRETS_DIR_VARIABLE)
     if folder and (path := Path(folder, name)).is_file():
         return path.read_text().strip()
     return None
@@ -50,7 +51,7 @@ class ProcessSettings(BaseSettings):
             if name in os.environ and f"{prefix}{name.removeprefix('SIAPKERJA_')}" not in os.environ
         }
         fields = {k: v for k, v in defaults.items() if k in cls.model_fields}
-        return cls(_env_prefix=prefix, _secrets_dir=os.environ.get(SECRETS_DIR) or None, **fields)
+        return cls(_env_prefix=prefix, _secrets_dir=os.environ.get(SECRETS_DIR_VARIABLE) or None, **fields)
 
 
 class ServiceSettings(ProcessSettings):

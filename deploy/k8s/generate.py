@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from deploy.local.processes import SERVICES
+from shared.config import SECRETS_DIR_VARIABLE
 from shared.events.consumer import dead_letter_topic
 from shared.events.envelope import registry
 
@@ -64,7 +65,7 @@ def _meta(name: str, component: str | None = None, **extra: Any) -> dict[str, An
 def _env(process: str) -> list[dict[str, Any]]:
     prefix = f"SIAPKERJA_{process.upper()}_"
     env = [
-        {"name": "SIAPKERJA_SECRETS_DIR", "value": SECRETS_DIR},
+        {"name": SECRETS_DIR_VARIABLE, "value": SECRETS_DIR},
         {"name": "KAFKA_SASL_USERNAME", "value": process},
     ]
     if process == "gateway":
